@@ -1,0 +1,93 @@
+#include "args/incoming_args.h"
+
+#include "adapt_error.h"
+#include "args/hydra_flags.h"
+#include "values/hydra_key.h"
+
+namespace hydra_adapt {
+namespace {
+
+bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+
+class IncomingSplitter {
+ public:
+  IncomingSplitter(const std::vector<std::string>& words, const std::function<bool(std::string_view)>& is_declared)
+      : words_(words), is_declared_(is_declared) {}
+
+  std::vector<IncomingArg> split() {
+    while (next_ < words_.size()) {
+      const std::string& word = words_[next_++];
+      if (word == "--") {
+        throw AdaptError("a lone '--' among the incoming args; the program's words end at the first '--' after PROGRAM");
+      }
+      if (starts_with(word, "--")) {
+        take_long_flag(word);
+      } else if (const HydraFlag* hydra_flag = find_hydra_flag(word)) {
+        take_hydra_flag(*hydra_flag, word);
+      } else if (is_override_word(word)) {
+        args_.push_back({IncomingArg::Kind::kOverride, "", std::nullopt, {word}});
+      } else {
+        throw AdaptError("unexpected word " + quote_for_message(word) +
+                         " among the incoming args; they are --flag VALUE, --flag=VALUE or Hydra overrides "
+                         "(key=value)");
+      }
+    }
+    return std::move(args_);
+  }
+
+ private:
+  void take_long_flag(const std::string& word) {
+    const std::size_t equals = word.find('=');
+    const std::string name = word.substr(2, equals == std::string::npos ? std::string::npos : equals - 2);
+    if (name.empty()) throw AdaptError("the incoming arg " + quote_for_message(word) + " has no flag name");
+    if (!is_declared_(name)) {
+      if (const HydraFlag* hydra_flag = find_hydra_flag(word.substr(0, equals))) {
+        take_hydra_flag(*hydra_flag, word);
+        return;
+      }
+    }
+    IncomingArg arg{IncomingArg::Kind::kFlag, name, std::nullopt, {word}};
+    if (equals != std::string::npos) {
+      arg.value = word.substr(equals + 1);
+    } else if (next_ < words_.size() && !starts_with(words_[next_], "--")) {
+      arg.value = words_[next_];
+      arg.words.push_back(words_[next_++]);
+    }
+    args_.push_back(std::move(arg));
+  }
+
+  // Hydra parses its own flags with argparse; the words go on unchanged, and a missing or
+  // wrong value is left for Hydra to report in its own words.
+  void take_hydra_flag(const HydraFlag& flag, const std::string& word) {
+    IncomingArg arg{IncomingArg::Kind::kHydraFlag, "", std::nullopt, {word}};
+    const bool value_attached = word.find('=') != std::string::npos;
+    if (!value_attached && next_ < words_.size()) {
+      const std::string& following = words_[next_];
+      const bool takes_following = (flag.arity == HydraFlagArity::kOne && !starts_with(following, "-")) ||
+                                   (flag.arity == HydraFlagArity::kOptional && is_hydra_info_topic(following));
+      if (takes_following) arg.words.push_back(words_[next_++]);
+    }
+    args_.push_back(std::move(arg));
+  }
+
+  const std::vector<std::string>& words_;
+  const std::function<bool(std::string_view)>& is_declared_;
+  std::size_t next_ = 0;
+  std::vector<IncomingArg> args_;
+};
+
+}  // namespace
+
+std::vector<IncomingArg> split_incoming_args(const std::vector<std::string>& words,
+                                             const std::function<bool(std::string_view)>& is_declared) {
+  return IncomingSplitter(words, is_declared).split();
+}
+
+bool is_override_word(std::string_view word) {
+  const std::size_t equals = word.find('=');
+  const std::string_view key = word.substr(0, equals);
+  if (starts_with(key, "~")) return is_addressable_key(key.substr(1));
+  return equals != std::string_view::npos && is_addressable_key(split_override_key(key).path);
+}
+
+}  // namespace hydra_adapt

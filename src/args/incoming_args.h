@@ -1,0 +1,33 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hydra_adapt {
+
+// One incoming arg, as the platform wrote it.
+struct IncomingArg {
+  enum class Kind {
+    kFlag,       // --name VALUE, --name=VALUE or a bare --name
+    kHydraFlag,  // one of Hydra's own flags, with its value if it takes one
+    kOverride,   // a word that already is a Hydra override: key=value, +k=v, ++k=v, ~k
+  };
+  Kind kind;
+  std::string name;                  // kFlag: the name without dashes
+  std::optional<std::string> value;  // kFlag: the value; nullopt for a bare --name
+  std::vector<std::string> words;    // the words exactly as they came
+};
+
+// Splits argparse-style words. The word after --name is its value whatever it looks like,
+// unless it begins with "--". A flag `is_declared` names is never taken for Hydra's own
+// flag of the same name. Throws AdaptError for a word that is none of the above.
+std::vector<IncomingArg> split_incoming_args(const std::vector<std::string>& words,
+                                             const std::function<bool(std::string_view)>& is_declared);
+
+// Whether a standalone word already is a Hydra override.
+bool is_override_word(std::string_view word);
+
+}  // namespace hydra_adapt

@@ -1,0 +1,82 @@
+// hydra-adapt: reads argparse-style args, translates them into Hydra overrides through a
+// schema, and execs the program. This file only wires the steps; the translation lives in
+// the library and never touches the process.
+#include <spdlog/spdlog.h>
+#include <sys/resource.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "adapt_error.h"
+#include "args/program_split.h"
+#include "cli/launch.h"
+#include "cli/logging.h"
+#include "cli/options.h"
+#include "report/dry_run.h"
+#include "schema/schema_yaml.h"
+#include "translate/exec_limits.h"
+#include "translate/translator.h"
+
+extern char** environ;
+
+namespace hydra_adapt {
+namespace {
+
+std::size_t stack_limit_bytes() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_STACK, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return SIZE_MAX;
+  return limit.rlim_cur;
+}
+
+std::vector<std::string_view> environment() {
+  std::vector<std::string_view> variables;
+  for (char** variable = environ; *variable != nullptr; ++variable) variables.emplace_back(*variable);
+  return variables;
+}
+
+UnknownPolicy unknown_policy(const ToolOptions& options, const Schema& schema) {
+  if (options.unknown) return *options.unknown;
+  if (schema.unknown) return *schema.unknown;
+  return options.schema_path ? UnknownPolicy::kError : UnknownPolicy::kAuto;
+}
+
+int run(int argc, const char* const* argv) {
+  const ToolOptions options = parse_tool_options(argc, argv);
+  if (options.help) {
+    std::cout << usage_text() << "\n";
+    return 0;
+  }
+  if (options.version) {
+    std::cout << "hydra-adapt " << HYDRA_ADAPT_VERSION << "\n";
+    return 0;
+  }
+  set_up_logging(options.log_level);
+
+  const Schema schema = options.schema_path ? load_schema_file(*options.schema_path) : Schema{};
+  const Translation translation =
+      translate(schema, split_program_words(options.after_dash_dash), unknown_policy(options, schema));
+  check_command_fits(translation.argv, environment(), exec_size_limit(stack_limit_bytes()));
+  for (const Mapping& mapping : translation.mappings) spdlog::info("{}", describe_mapping(translation, mapping));
+
+  if (options.dry_run != DryRunFormat::kOff) {
+    std::cout << (options.dry_run == DryRunFormat::kJson ? dry_run_json(translation) : dry_run_text(translation));
+    return 0;
+  }
+  const std::string program = resolve_program(translation.argv.front());
+  create_folders(translation.folders);
+  spdlog::debug("exec {}", program);
+  std::cout.flush();
+  exec_program(program, translation.argv);
+}
+
+}  // namespace
+}  // namespace hydra_adapt
+
+int main(int argc, char** argv) {
+  try {
+    return hydra_adapt::run(argc, argv);
+  } catch (const hydra_adapt::AdaptError& error) {
+    std::fprintf(stderr, "hydra-adapt: error: %s\n", error.what());
+    return error.exit_status();
+  }
+}

@@ -1,0 +1,113 @@
+#include "cli/options.h"
+
+#include <boost/program_options.hpp>
+#include <cstdlib>
+#include <sstream>
+
+#include "adapt_error.h"
+
+namespace hydra_adapt {
+namespace po = boost::program_options;
+namespace {
+
+constexpr const char* kUsage =
+    "usage: hydra-adapt [OPTIONS] -- PROGRAM [PROGRAM-WORDS...] [--] [INCOMING-ARGS...]\n"
+    "\n"
+    "Translates argparse-style args (--lr 0.01, --data-path=/x) into Hydra overrides\n"
+    "(optimizer.lr=0.01 data.path='/x') and execs PROGRAM with them. The program's own\n"
+    "words end at a second '--' if there is one; otherwise at the first word that begins\n"
+    "with '--'. Words that already are Hydra overrides (k=v, +k=v, ~k) and Hydra's own\n"
+    "flags (--config-name, --multirun, ...) pass through unchanged.\n"
+    "\n"
+    "Every option can also be set by an environment variable (the command line wins).\n"
+    "\n"
+    "Options";
+
+po::options_description option_descriptions() {
+  po::options_description options(kUsage);
+  options.add_options()  //
+      ("schema", po::value<std::string>()->value_name("FILE"),
+       "YAML mapping of flags to Hydra keys and types  [HYDRA_ADAPT_SCHEMA]")  //
+      ("dry-run", po::value<std::string>()->implicit_value("text")->value_name("text|json"),
+       "print the translation and the final command, run nothing  [HYDRA_ADAPT_DRY_RUN=1|text|json]")  //
+      ("unknown", po::value<std::string>()->value_name("error|pass|auto"),
+       "what a flag the schema does not declare gets: refused, passed as it came, or translated "
+       "as without a schema. Default: the schema's 'unknown:', else error with a schema and auto "
+       "without  [HYDRA_ADAPT_UNKNOWN]")  //
+      ("log-level", po::value<std::string>()->value_name("LEVEL"),
+       "trace, debug, info, warn, error or off; logs go to stderr. Default: warn  [HYDRA_ADAPT_LOG_LEVEL]")  //
+      ("help,h", "print this help")                                                                        //
+      ("version", "print the version");
+  return options;
+}
+
+// HYDRA_ADAPT_DRY_RUN -> dry-run; an empty variable counts as unset.
+std::string option_for_variable(const std::string& variable) {
+  static const std::pair<const char*, const char*> kVariables[] = {
+      {"HYDRA_ADAPT_SCHEMA", "schema"},
+      {"HYDRA_ADAPT_DRY_RUN", "dry-run"},
+      {"HYDRA_ADAPT_UNKNOWN", "unknown"},
+      {"HYDRA_ADAPT_LOG_LEVEL", "log-level"},
+  };
+  for (const auto& [name, option] : kVariables) {
+    const char* value = std::getenv(name);
+    if (variable == name && value != nullptr && *value != '\0') return option;
+  }
+  return "";
+}
+
+DryRunFormat dry_run_format(const std::string& value) {
+  if (value == "text" || value == "1" || value == "true") return DryRunFormat::kText;
+  if (value == "json") return DryRunFormat::kJson;
+  if (value == "0" || value == "false") return DryRunFormat::kOff;
+  throw AdaptError("--dry-run / HYDRA_ADAPT_DRY_RUN: '" + value + "' is not one of text, json, 1, 0");
+}
+
+std::string log_level(const std::string& value) {
+  for (const char* level : {"trace", "debug", "info", "warn", "error", "off"}) {
+    if (value == level) return value;
+  }
+  throw AdaptError("--log-level / HYDRA_ADAPT_LOG_LEVEL: '" + value + "' is not one of trace, debug, info, warn, error, off");
+}
+
+}  // namespace
+
+ToolOptions parse_tool_options(int argc, const char* const* argv) {
+  std::vector<std::string> own_words;
+  ToolOptions options;
+  int i = 1;
+  for (; i < argc && std::string(argv[i]) != "--"; ++i) own_words.emplace_back(argv[i]);
+  const bool saw_dash_dash = i < argc;
+  if (saw_dash_dash) options.after_dash_dash.assign(argv + i + 1, argv + argc);
+
+  po::variables_map values;
+  const po::options_description descriptions = option_descriptions();
+  try {
+    po::store(po::command_line_parser(own_words).options(descriptions).run(), values);
+    po::store(po::parse_environment(descriptions, option_for_variable), values);
+  } catch (const po::error& error) {
+    throw AdaptError(std::string(error.what()) + "; see hydra-adapt --help");
+  }
+  options.help = values.count("help") > 0;
+  options.version = values.count("version") > 0;
+  if (values.count("schema")) options.schema_path = values["schema"].as<std::string>();
+  if (values.count("dry-run")) options.dry_run = dry_run_format(values["dry-run"].as<std::string>());
+  if (values.count("log-level")) options.log_level = log_level(values["log-level"].as<std::string>());
+  if (values.count("unknown")) {
+    const std::string policy = values["unknown"].as<std::string>();
+    options.unknown = unknown_policy_from_name(policy);
+    if (!options.unknown) throw AdaptError("--unknown / HYDRA_ADAPT_UNKNOWN: '" + policy + "' is not one of error, pass, auto");
+  }
+  if (!saw_dash_dash && !options.help && !options.version) {
+    throw AdaptError("missing '--' before the program; write: hydra-adapt [OPTIONS] -- PROGRAM [ARGS...]");
+  }
+  return options;
+}
+
+std::string usage_text() {
+  std::ostringstream text;
+  text << option_descriptions();
+  return text.str();
+}
+
+}  // namespace hydra_adapt

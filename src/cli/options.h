@@ -1,0 +1,30 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "schema/schema.h"
+
+namespace hydra_adapt {
+
+enum class DryRunFormat { kOff, kText, kJson };
+
+// hydra-adapt's own options, from the words before the first "--" and from HYDRA_ADAPT_*
+// variables (a job can set variables but not the image's ENTRYPOINT). The command line wins.
+struct ToolOptions {
+  std::optional<std::string> schema_path;
+  DryRunFormat dry_run = DryRunFormat::kOff;
+  std::optional<UnknownPolicy> unknown;
+  std::string log_level = "warn";
+  bool help = false;
+  bool version = false;
+  std::vector<std::string> after_dash_dash;  // PROGRAM, its words and the incoming args
+};
+
+// Throws AdaptError for an unknown option, a bad option value, or a missing "--".
+ToolOptions parse_tool_options(int argc, const char* const* argv);
+
+std::string usage_text();
+
+}  // namespace hydra_adapt

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "translate/translator.h"
+
+namespace hydra_adapt {
+
+// The final command as it may be shown: each secret flag's word becomes "key=***".
+std::vector<std::string> displayed_argv(const Translation& translation);
+
+// One line for logs: "--lr -> optimizer.lr=0.01 (float, schema)", secrets masked.
+std::string describe_mapping(const Translation& translation, const Mapping& mapping);
+
+// The dry-run reports: a readable table with the pasteable command, or one JSON object
+// with at least "argv" and "mappings".
+std::string dry_run_text(const Translation& translation);
+std::string dry_run_json(const Translation& translation);
+
+}  // namespace hydra_adapt

@@ -1,0 +1,159 @@
+#include "schema/schema_yaml.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <sstream>
+
+#include "adapt_error.h"
+#include "values/hydra_key.h"
+
+namespace hydra_adapt {
+namespace {
+
+class SchemaReader {
+ public:
+  explicit SchemaReader(const std::string& source) : source_(source) {}
+
+  Schema read(const YAML::Node& root) const {
+    if (!root.IsMap()) fail(root, "a schema is a YAML mapping with a 'flags:' section");
+    Schema schema;
+    for (const auto& field : root) {
+      const std::string name = scalar(field.first, "a field name");
+      if (name == "unknown") {
+        const std::string policy = scalar(field.second, "'unknown'");
+        schema.unknown = unknown_policy_from_name(policy);
+        if (!schema.unknown) fail(field.second, "unknown: '" + policy + "' is not one of error, pass, auto");
+      } else if (name == "hyphens_to_underscores") {
+        schema.hyphens_to_underscores = boolean(field.second, name);
+      } else if (name == "flags") {
+        read_flags(field.second, schema);
+      } else {
+        fail(field.first, "unknown field '" + name + "' (known: unknown, hyphens_to_underscores, flags)");
+      }
+    }
+    return schema;
+  }
+
+ private:
+  void read_flags(const YAML::Node& flags, Schema& schema) const {
+    if (flags.IsNull()) return;
+    if (!flags.IsMap()) fail(flags, "'flags' is a mapping from flag names to {key, type, ...}");
+    std::map<std::string, int> declared_on_line;
+    for (const auto& entry : flags) {
+      const std::string name = scalar(entry.first, "a flag name");
+      check_flag_name(entry.first, name);
+      const auto [earlier, inserted] = declared_on_line.emplace(name, entry.first.Mark().line + 1);
+      if (!inserted) {
+        fail(entry.first, "flag '" + name + "' is declared twice (first on line " + std::to_string(earlier->second) +
+                              "); keep one");
+      }
+      schema.flags.push_back(read_flag(entry.first, entry.second, schema.hyphens_to_underscores));
+    }
+  }
+
+  FlagSpec read_flag(const YAML::Node& name_node, const YAML::Node& fields, bool hyphens_to_underscores) const {
+    FlagSpec flag;
+    flag.name = name_node.Scalar();
+    const std::string& name = flag.name;
+    // A YAML::Node is a reference: assigning one would rewrite the node it refers to.
+    std::optional<YAML::Node> key_node;
+    if (!fields.IsNull() && !fields.IsMap()) fail(fields, "flag '" + name + "' takes a mapping such as {key: a.b, type: float}");
+    for (const auto& field : fields) {
+      const std::string field_name = scalar(field.first, "a field name");
+      if (field_name == "key") {
+        flag.key = scalar(field.second, "'key'");
+        key_node.emplace(field.second);
+      } else if (field_name == "type") {
+        const std::string type_name = scalar(field.second, "'type'");
+        const auto type = value_type_from_name(type_name);
+        if (!type) fail(field.second, "flag '" + name + "': unknown type '" + type_name + "' (known: " + value_type_names() + ")");
+        flag.type = *type;
+      } else if (field_name == "required") {
+        flag.required = boolean(field.second, field_name);
+      } else if (field_name == "secret") {
+        flag.secret = boolean(field.second, field_name);
+      } else {
+        fail(field.first, "flag '" + name + "': unknown field '" + field_name + "' (known: key, type, required, secret)");
+      }
+    }
+    if (!key_node) flag.key = key_for_flag(name, hyphens_to_underscores);
+    check_key(key_node.value_or(name_node), flag, key_node.has_value());
+    return flag;
+  }
+
+  void check_flag_name(const YAML::Node& node, const std::string& name) const {
+    if (name.empty() || name.front() == '-' || name.find_first_of("= \t\n") != std::string::npos) {
+      fail(node, "flag name '" + name + "' must be the name without leading dashes, with no '=' or blanks");
+    }
+  }
+
+  void check_key(const YAML::Node& node, const FlagSpec& flag, bool key_given) const {
+    const OverrideKey key = split_override_key(flag.key);
+    if (key.path.empty()) fail(node, "flag '" + flag.name + "': the key is empty; name the config key, such as optimizer.lr");
+    if (is_addressable_key(key.path)) return;
+    if (key_given) {
+      fail(node, "flag '" + flag.name + "': '" + flag.key +
+                     "' is not a key Hydra can address (dot-separated names of letters, digits, _ and -, "
+                     "not starting with a digit)");
+    }
+    fail(node, "flag '" + flag.name + "' is not a Hydra key by itself; give it a key, such as {key: " +
+                   "my_key}");
+  }
+
+  bool boolean(const YAML::Node& node, const std::string& field) const {
+    try {
+      return node.as<bool>();
+    } catch (const YAML::Exception&) {
+      fail(node, "'" + field + "' must be true or false");
+    }
+  }
+
+  std::string scalar(const YAML::Node& node, const std::string& what) const {
+    if (!node.IsScalar()) fail(node, what + " must be a plain value");
+    return node.Scalar();
+  }
+
+  [[noreturn]] void fail(const YAML::Node& node, const std::string& problem) const {
+    const YAML::Mark mark = node.Mark();
+    throw AdaptError(location(mark) + problem);
+  }
+
+  std::string location(const YAML::Mark& mark) const {
+    if (mark.is_null()) return source_ + ": ";
+    return source_ + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1) + ": ";
+  }
+
+  std::string source_;
+};
+
+}  // namespace
+
+Schema parse_schema_yaml(const std::string& text, const std::string& source) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::ParserException& error) {
+    throw AdaptError(source + ":" + std::to_string(error.mark.line + 1) + ":" + std::to_string(error.mark.column + 1) +
+                     ": malformed YAML: " + error.msg);
+  }
+  return SchemaReader(source).read(root);
+}
+
+Schema load_schema_file(const std::string& path) {
+  std::error_code ignored;
+  if (std::filesystem::is_directory(path, ignored)) throw AdaptError("schema " + path + " is a folder, not a file");
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw AdaptError("cannot read schema " + path + ": " + std::strerror(errno) + "; check --schema / HYDRA_ADAPT_SCHEMA");
+  std::ostringstream text;
+  text << file.rdbuf();
+  if (file.bad()) throw AdaptError("cannot read schema " + path + ": " + std::strerror(errno));
+  return parse_schema_yaml(text.str(), path);
+}
+
+}  // namespace hydra_adapt

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "args/program_split.h"
+#include "schema/schema.h"
+
+namespace hydra_adapt {
+
+// How one incoming arg reached the final command.
+struct Mapping {
+  enum class Origin {
+    kSchema,     // a declared flag
+    kAuto,       // an undeclared flag, translated as in zero-config
+    kPass,       // an undeclared flag, left as it came
+    kHydraFlag,  // one of Hydra's own flags
+    kOverride,   // a word that already was a Hydra override
+  };
+  Origin origin;
+  std::string incoming;  // the flag ("--lr") or the word as it came
+  std::string key;       // the Hydra key it reaches; empty when passed on as it came
+  std::string type;      // the declared or detected type; empty when passed on
+  bool secret = false;
+  std::size_t first_word = 0;  // its words in Translation::argv
+  std::size_t word_count = 0;
+};
+std::string_view origin_name(Mapping::Origin origin);
+
+// A folder an output_path value needs before the program starts.
+struct FolderToCreate {
+  std::string flag;
+  std::string folder;
+};
+
+struct Translation {
+  std::vector<std::string> argv;  // the final command: the program's words, then the overrides
+  std::size_t program_word_count = 0;
+  SplitRule split_rule = SplitRule::kFirstFlag;
+  std::vector<Mapping> mappings;
+  std::vector<FolderToCreate> folders;
+};
+
+// Maps the incoming args through the schema. Pure: touches no file, process or environment.
+// Throws AdaptError for an unknown flag (under kError), a missing or mistyped value, an
+// unsubstituted placeholder, a missing required flag, or a word too long to exec.
+Translation translate(const Schema& schema, const ProgramSplit& split, UnknownPolicy unknown);
+
+}  // namespace hydra_adapt

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace hydra_adapt {
+
+// The declared type of a flag's value: what the program must receive.
+enum class ValueType { kStr, kPath, kOutputPath, kInt, kFloat, kBool, kJson };
+
+std::optional<ValueType> value_type_from_name(std::string_view name);
+std::string_view value_type_name(ValueType type);
+// "str, path, output_path, int, float, bool, json": for messages.
+std::string value_type_names();
+
+}  // namespace hydra_adapt

@@ -1,0 +1,83 @@
+#include "args/incoming_args.h"
+
+#include <gtest/gtest.h>
+
+#include "adapt_error.h"
+
+namespace hydra_adapt {
+namespace {
+
+using Words = std::vector<std::string>;
+using Kind = IncomingArg::Kind;
+
+std::vector<IncomingArg> split(const Words& words, const Words& declared = {}) {
+  return split_incoming_args(words, [&](std::string_view name) {
+    return std::find(declared.begin(), declared.end(), name) != declared.end();
+  });
+}
+
+TEST(SplitIncomingArgs, ReadsBothFlagForms) {
+  const auto args = split({"--lr", "0.1", "--epochs=3"});
+  ASSERT_EQ(args.size(), 2u);
+  EXPECT_EQ(args[0].name, "lr");
+  EXPECT_EQ(*args[0].value, "0.1");
+  EXPECT_EQ(args[1].name, "epochs");
+  EXPECT_EQ(*args[1].value, "3");
+  EXPECT_EQ(args[1].words, Words{"--epochs=3"});
+}
+
+TEST(SplitIncomingArgs, TheNextWordIsTheValueWhateverItLooksLike) {
+  for (const char* value : {"-1", "-x", "a=b", "+k=v", "", "~k", "-m"}) {
+    const auto args = split({"--v", value});
+    ASSERT_EQ(args.size(), 1u) << value;
+    EXPECT_EQ(*args[0].value, value);
+  }
+}
+
+TEST(SplitIncomingArgs, BareFlagsHaveNoValue) {
+  const auto args = split({"--use-gpu", "--lr", "1", "--fast"});
+  ASSERT_EQ(args.size(), 3u);
+  EXPECT_FALSE(args[0].value.has_value());
+  EXPECT_FALSE(args[2].value.has_value());
+}
+
+TEST(SplitIncomingArgs, OverridesPassThrough) {
+  const auto args = split({"a.b=1", "+c=2", "++d=3", "~e", "group/x=y"});
+  ASSERT_EQ(args.size(), 5u);
+  for (const auto& arg : args) EXPECT_EQ(arg.kind, Kind::kOverride);
+}
+
+TEST(SplitIncomingArgs, HydraFlagsKeepTheirValues) {
+  const auto args = split({"--config-name", "train", "-m", "--info", "config", "--cfg=job", "-cn", "x", "--resolve"});
+  ASSERT_EQ(args.size(), 6u);
+  EXPECT_EQ(args[0].words, (Words{"--config-name", "train"}));
+  EXPECT_EQ(args[1].words, Words{"-m"});
+  EXPECT_EQ(args[2].words, (Words{"--info", "config"}));
+  EXPECT_EQ(args[3].words, Words{"--cfg=job"});
+  EXPECT_EQ(args[4].words, (Words{"-cn", "x"}));
+  for (const auto& arg : args) EXPECT_EQ(arg.kind, Kind::kHydraFlag);
+}
+
+TEST(SplitIncomingArgs, InfoTakesOnlyItsTopics) {
+  const auto args = split({"--info", "--lr", "1"});
+  ASSERT_EQ(args.size(), 2u);
+  EXPECT_EQ(args[0].words, Words{"--info"});
+}
+
+TEST(SplitIncomingArgs, ADeclaredFlagWinsOverHydrasOwn) {
+  const auto args = split({"--version", "1.2"}, {"version"});
+  ASSERT_EQ(args.size(), 1u);
+  EXPECT_EQ(args[0].kind, Kind::kFlag);
+  EXPECT_EQ(*args[0].value, "1.2");
+}
+
+TEST(SplitIncomingArgs, RefusesStrayWords) {
+  EXPECT_THROW(split({"train"}), AdaptError);
+  EXPECT_THROW(split({"-x"}), AdaptError);
+  EXPECT_THROW(split({"--"}), AdaptError);
+  EXPECT_THROW(split({"--=1"}), AdaptError);
+  EXPECT_THROW(split({"1abc=2"}), AdaptError);
+}
+
+}  // namespace
+}  // namespace hydra_adapt

@@ -1,0 +1,53 @@
+#include "values/json_value.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "values/value_error.h"
+
+namespace hydra_adapt {
+namespace {
+
+TEST(RenderJson, KeepsStructureAndTypes) {
+  EXPECT_EQ(render_json(R"({"a": 1, "b": [true, null, 2.5, "x"]})"), "{a: 1, b: [true, null, 2.5, 'x']}");
+  EXPECT_EQ(render_json("[]"), "[]");
+  EXPECT_EQ(render_json("{}"), "{}");
+  EXPECT_EQ(render_json(R"({"n":{"m":[1,[2]]}})"), "{n: {m: [1, [2]]}}");
+}
+
+TEST(RenderJson, ScalarsStayScalars) {
+  EXPECT_EQ(render_json("5"), "5");
+  EXPECT_EQ(render_json("1.0"), "1.0");
+  EXPECT_EQ(render_json(R"("it's ${x}")"), R"('it\'s \${x}')");
+  EXPECT_EQ(render_json("true"), "true");
+}
+
+TEST(RenderJson, EscapesKeysHydraWouldSplitOn) {
+  EXPECT_EQ(render_json(R"({"aws:tag": 1})"), R"({aws\:tag: 1})");
+  EXPECT_EQ(render_json(R"({"a b": 1})"), R"({a\ b: 1})");
+  EXPECT_EQ(render_json(R"({"sidecar.istio.io/inject": "false"})"), "{sidecar.istio.io/inject: 'false'}");
+  EXPECT_EQ(render_json(R"({"x=y,[z]": 1})"), R"({x\=y\,\[z\]: 1})");
+  EXPECT_EQ(render_json(R"({"01": 1, "1a": 2})"), "{01: 1, 1a: 2}");
+}
+
+TEST(RenderJson, RefusesKeysThatWouldChangeType) {
+  for (const char* json : {R"({"1": 0})", R"({"true": 0})", R"({"NULL": 0})", R"({"nan": 0})", R"({"-1.5e3": 0})",
+                           R"({"1_000": 0})", R"({"": 0})", R"({"é": 0})", R"({"a'b": 0})"}) {
+    EXPECT_THROW(render_json(json), ValueError) << json;
+  }
+}
+
+TEST(RenderJson, RefusesWhatIsNotJson) {
+  for (const char* text : {"", "{a: 1}", "[1,", "'x'", R"({"a": 1} x)"}) {
+    EXPECT_THROW(render_json(text), ValueError) << text;
+  }
+}
+
+TEST(RenderJson, RefusesNulAndRunawayNesting) {
+  EXPECT_THROW(render_json(R"(["a\u0000b"])"), ValueError);
+  EXPECT_THROW(render_json(std::string(1000, '[') + std::string(1000, ']')), ValueError);
+}
+
+}  // namespace
+}  // namespace hydra_adapt

@@ -1,0 +1,68 @@
+#include "schema/schema_yaml.h"
+
+#include <gtest/gtest.h>
+
+#include "adapt_error.h"
+
+namespace hydra_adapt {
+namespace {
+
+std::string error_of(const std::string& yaml) {
+  try {
+    parse_schema_yaml(yaml, "s.yaml");
+  } catch (const AdaptError& error) {
+    return error.what();
+  }
+  return "";
+}
+
+TEST(ParseSchemaYaml, ReadsTheDocumentedFields) {
+  const Schema schema = parse_schema_yaml(
+      "unknown: pass\n"
+      "flags:\n"
+      "  lr: {key: optimizer.lr, type: float}\n"
+      "  epochs: {key: trainer.max_epochs, type: int, required: true}\n"
+      "  api-key: {key: secrets.key, secret: true}\n"
+      "  data-path: {type: path}\n"
+      "  extra: {key: +new.thing}\n",
+      "s.yaml");
+  EXPECT_EQ(schema.unknown, UnknownPolicy::kPass);
+  ASSERT_EQ(schema.flags.size(), 5u);
+  EXPECT_EQ(schema.find("lr")->type, ValueType::kFloat);
+  EXPECT_TRUE(schema.find("epochs")->required);
+  EXPECT_TRUE(schema.find("api-key")->secret);
+  EXPECT_EQ(schema.find("api-key")->type, ValueType::kStr);
+  EXPECT_EQ(schema.find("data-path")->key, "data_path");
+  EXPECT_EQ(schema.find("extra")->key, "+new.thing");
+  EXPECT_EQ(schema.find("missing"), nullptr);
+}
+
+TEST(ParseSchemaYaml, CanKeepHyphensInDerivedKeys) {
+  const Schema schema = parse_schema_yaml("hyphens_to_underscores: false\nflags: {data-path: }\n", "s.yaml");
+  EXPECT_EQ(schema.find("data-path")->key, "data-path");
+}
+
+TEST(ParseSchemaYaml, NamesFileLineAndColumnOfMalformedYaml) {
+  EXPECT_EQ(error_of("flags:\n  lr: {key: a\n"), "s.yaml:3:1: malformed YAML: end of map flow not found");
+}
+
+TEST(ParseSchemaYaml, RefusesWhatItDoesNotKnow) {
+  EXPECT_NE(error_of("flags:\n  lr: {type: flaot}\n").find("s.yaml:2:14: flag 'lr': unknown type 'flaot'"), std::string::npos);
+  EXPECT_NE(error_of("flags:\n  lr: {kye: a}\n").find("unknown field 'kye'"), std::string::npos);
+  EXPECT_NE(error_of("flag:\n  lr: {}\n").find("unknown field 'flag'"), std::string::npos);
+  EXPECT_NE(error_of("unknown: maybe\n").find("not one of error, pass, auto"), std::string::npos);
+  EXPECT_NE(error_of("flags:\n  lr: {required: sure}\n").find("'required' must be true or false"), std::string::npos);
+  EXPECT_NE(error_of("- a\n").find("a schema is a YAML mapping"), std::string::npos);
+  EXPECT_NE(error_of("").find("a schema is a YAML mapping"), std::string::npos);
+}
+
+TEST(ParseSchemaYaml, RefusesBadFlagsAndKeys) {
+  EXPECT_NE(error_of("flags:\n  lr: {}\n  lr: {}\n").find("declared twice (first on line 2)"), std::string::npos);
+  EXPECT_NE(error_of("flags:\n  lr: {key: ''}\n").find("the key is empty"), std::string::npos);
+  EXPECT_NE(error_of("flags:\n  lr: {key: 'a b'}\n").find("not a key Hydra can address"), std::string::npos);
+  EXPECT_NE(error_of("flags:\n  1lr: {}\n").find("not a Hydra key by itself"), std::string::npos);
+  EXPECT_NE(error_of("flags:\n  --lr: {}\n").find("without leading dashes"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace hydra_adapt

@@ -1,0 +1,112 @@
+#include "translate/translator.h"
+
+#include <gtest/gtest.h>
+
+#include "adapt_error.h"
+#include "schema/schema_yaml.h"
+
+namespace hydra_adapt {
+namespace {
+
+using Words = std::vector<std::string>;
+
+const Schema kSchema = parse_schema_yaml(
+    "flags:\n"
+    "  lr: {key: optimizer.lr, type: float}\n"
+    "  epochs: {key: trainer.max_epochs, type: int}\n"
+    "  data-path: {key: data.path, type: path}\n"
+    "  model-out: {key: output.model, type: output_path}\n"
+    "  use-gpu: {key: trainer.gpu, type: bool}\n"
+    "  params: {key: model.params, type: json}\n"
+    "  api-key: {key: secrets.key, secret: true}\n"
+    "  version: {key: model.version}\n",
+    "test");
+
+Words final_words(const Schema& schema, const Words& incoming, UnknownPolicy unknown = UnknownPolicy::kError) {
+  ProgramSplit split{{"python3", "main.py"}, incoming, SplitRule::kFirstFlag};
+  const Translation translation = translate(schema, split, unknown);
+  return Words(translation.argv.begin() + 2, translation.argv.end());
+}
+
+std::string error_of(const Schema& schema, const Words& incoming, UnknownPolicy unknown = UnknownPolicy::kError) {
+  try {
+    final_words(schema, incoming, unknown);
+  } catch (const AdaptError& error) {
+    return error.what();
+  }
+  return "";
+}
+
+TEST(Translate, MapsTheIssueExample) {
+  EXPECT_EQ(final_words(kSchema, {"--lr", "0.01", "--data-path", "/gcs/b/train.csv", "--epochs=3"}),
+            (Words{"optimizer.lr=0.01", "data.path='/gcs/b/train.csv'", "trainer.max_epochs=3"}));
+}
+
+TEST(Translate, KeepsProgramWordsAndPassesOverridesAndHydraFlags) {
+  ProgramSplit split{{"torchrun", "--nproc_per_node=8", "main.py"}, {"-m", "x=1", "--lr", "1"}, SplitRule::kSecondDashDash};
+  const Translation translation = translate(kSchema, split, UnknownPolicy::kError);
+  EXPECT_EQ(translation.argv, (Words{"torchrun", "--nproc_per_node=8", "main.py", "-m", "x=1", "optimizer.lr=1.0"}));
+  ASSERT_EQ(translation.mappings.size(), 3u);
+  EXPECT_EQ(translation.mappings[2].first_word, 5u);
+}
+
+TEST(Translate, BareBoolIsTrueAndOtherBareFlagsAreMissingValues) {
+  EXPECT_EQ(final_words(kSchema, {"--use-gpu", "--lr", "1"}), (Words{"trainer.gpu=true", "optimizer.lr=1.0"}));
+  EXPECT_EQ(error_of(kSchema, {"--lr"}), "--lr: missing value; write --lr VALUE or --lr=VALUE (type float)");
+}
+
+TEST(Translate, DeclaredFlagWinsOverHydraVersion) {
+  EXPECT_EQ(final_words(kSchema, {"--version", "2"}), Words{"model.version='2'"});
+}
+
+TEST(Translate, NamesFlagValueAndTypeOfAWrongValue) {
+  EXPECT_EQ(error_of(kSchema, {"--epochs", "ten"}),
+            "--epochs: the value 'ten' is not an int (a whole number such as 10, or 256.0); fix the value or the "
+            "flag's type in the schema");
+}
+
+TEST(Translate, NeverShowsASecretValue) {
+  const Schema schema = parse_schema_yaml("flags: {token: {type: int, secret: true}}", "test");
+  const std::string error = error_of(schema, {"--token", "hunter2"});
+  EXPECT_NE(error.find("(secret, not shown)"), std::string::npos);
+  EXPECT_EQ(error.find("hunter2"), std::string::npos);
+}
+
+TEST(Translate, UnknownFlagsFollowThePolicy) {
+  EXPECT_EQ(error_of(kSchema, {"--lrr", "1"}).rfind("unknown flag --lrr (did you mean --lr?); known flags: --lr --epochs", 0), 0u);
+  EXPECT_EQ(final_words(kSchema, {"--other", "x y", "--n=1"}, UnknownPolicy::kPass), (Words{"--other", "x y", "--n=1"}));
+  EXPECT_EQ(final_words(kSchema, {"--batch-size", "32", "--name", "a b", "--fast"}, UnknownPolicy::kAuto),
+            (Words{"batch_size=32", "name='a b'", "fast=true"}));
+  EXPECT_NE(error_of(kSchema, {"--1x", "1"}, UnknownPolicy::kAuto).find("not a Hydra key"), std::string::npos);
+}
+
+TEST(Translate, CollectsOutputFolders) {
+  const Translation translation =
+      translate(kSchema, {{"p"}, {"--model-out", "/tmp/a/b/model.pkl", "--model-out", "gs://b/m"}, SplitRule::kFirstFlag},
+                UnknownPolicy::kError);
+  ASSERT_EQ(translation.folders.size(), 1u);
+  EXPECT_EQ(translation.folders[0].folder, "/tmp/a/b");
+  EXPECT_EQ(translation.folders[0].flag, "--model-out");
+}
+
+TEST(Translate, RefusesUnsubstitutedPlaceholders) {
+  for (const Words& incoming : {Words{"--lr", "{{$.inputs.parameters['lr']}}"}, Words{"--params={{$}}"},
+                                Words{"--params", R"({"Concat": ["a"]})"}, Words{"lr={{$.inputs.parameters['lr']}}"}}) {
+    EXPECT_NE(error_of(kSchema, incoming).find("did not substitute"), std::string::npos) << incoming.back();
+  }
+}
+
+TEST(Translate, RefusesMissingRequiredFlags) {
+  const Schema schema = parse_schema_yaml("flags: {epochs: {type: int, required: true}}", "test");
+  EXPECT_EQ(error_of(schema, {}), "missing required flag --epochs (for epochs); the args must include --epochs VALUE");
+  EXPECT_EQ(final_words(schema, {"--epochs", "2"}), Words{"epochs=2"});
+}
+
+TEST(Translate, RefusesAWordTheKernelWouldRefuse) {
+  const std::string error = error_of(kSchema, {"--data-path", std::string(131072, 'x')});
+  EXPECT_EQ(error.rfind("--data-path: the command-line word it becomes is", 0), 0u) << error;
+  EXPECT_EQ(final_words(kSchema, {"--data-path", std::string(131058, 'x')}).front().size(), 131070u);
+}
+
+}  // namespace
+}  // namespace hydra_adapt
