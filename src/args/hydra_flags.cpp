@@ -23,8 +23,8 @@ constexpr std::array<HydraFlag, 14> kHydraFlags{{
     {"--info", "-i", HydraFlagArity::kOptional},
 }};
 
-constexpr std::array<std::string_view, 6> kInfoTopics{"all", "config", "defaults", "defaults-tree", "plugins",
-                                                      "searchpath"};
+constexpr std::array<std::string_view, 6> kInfoTopics{"all",           "config",  "defaults",
+                                                      "defaults-tree", "plugins", "searchpath"};
 
 }  // namespace
 

@@ -18,7 +18,8 @@ class IncomingSplitter {
     while (next_ < words_.size()) {
       const std::string& word = words_[next_++];
       if (word == "--") {
-        throw AdaptError("a lone '--' among the incoming args; the program's words end at the first '--' after PROGRAM");
+        throw AdaptError(
+            "a lone '--' among the incoming args; the program's words end at the first '--' after PROGRAM");
       }
       if (starts_with(word, "--")) {
         take_long_flag(word);

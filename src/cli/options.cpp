@@ -36,7 +36,7 @@ po::options_description option_descriptions() {
        "without  [HYDRA_ADAPT_UNKNOWN]")  //
       ("log-level", po::value<std::string>()->value_name("LEVEL"),
        "trace, debug, info, warn, error or off; logs go to stderr. Default: warn  [HYDRA_ADAPT_LOG_LEVEL]")  //
-      ("help,h", "print this help")                                                                        //
+      ("help,h", "print this help")                                                                          //
       ("version", "print the version");
   return options;
 }
@@ -67,7 +67,8 @@ std::string log_level(const std::string& value) {
   for (const char* level : {"trace", "debug", "info", "warn", "error", "off"}) {
     if (value == level) return value;
   }
-  throw AdaptError("--log-level / HYDRA_ADAPT_LOG_LEVEL: '" + value + "' is not one of trace, debug, info, warn, error, off");
+  throw AdaptError("--log-level / HYDRA_ADAPT_LOG_LEVEL: '" + value +
+                   "' is not one of trace, debug, info, warn, error, off");
 }
 
 }  // namespace
@@ -96,7 +97,8 @@ ToolOptions parse_tool_options(int argc, const char* const* argv) {
   if (values.count("unknown")) {
     const std::string policy = values["unknown"].as<std::string>();
     options.unknown = unknown_policy_from_name(policy);
-    if (!options.unknown) throw AdaptError("--unknown / HYDRA_ADAPT_UNKNOWN: '" + policy + "' is not one of error, pass, auto");
+    if (!options.unknown)
+      throw AdaptError("--unknown / HYDRA_ADAPT_UNKNOWN: '" + policy + "' is not one of error, pass, auto");
   }
   if (!saw_dash_dash && !options.help && !options.version) {
     throw AdaptError("missing '--' before the program; write: hydra-adapt [OPTIONS] -- PROGRAM [ARGS...]");

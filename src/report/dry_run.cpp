@@ -54,13 +54,15 @@ std::string dry_run_text(const Translation& translation) {
   }
   std::vector<std::size_t> widths(3, 0);
   for (const auto& row : rows) {
-    for (std::size_t column = 0; column < widths.size(); ++column) widths[column] = std::max(widths[column], row[column].size());
+    for (std::size_t column = 0; column < widths.size(); ++column)
+      widths[column] = std::max(widths[column], row[column].size());
   }
   std::string text = "hydra-adapt dry run: nothing was started\n";
   text += "program: " + shell_join(program) + "\n";
   text += "split:   " + std::string(split_rule_description(translation.split_rule)) + "\n\n";
   for (const auto& row : rows) {
-    text += padded(row[0], widths[0] + 2) + padded(row[1], widths[1] + 2) + padded(row[2], widths[2] + 2) + row[3] + "\n";
+    text +=
+        padded(row[0], widths[0] + 2) + padded(row[1], widths[1] + 2) + padded(row[2], widths[2] + 2) + row[3] + "\n";
   }
   for (const FolderToCreate& folder : translation.folders) {
     text += "\nfolder to create: " + shell_quote(folder.folder) + " (for " + folder.flag + ")";
@@ -83,7 +85,8 @@ std::string dry_run_json(const Translation& translation) {
                         {"words", words}});
   }
   nlohmann::json folders = nlohmann::json::array();
-  for (const FolderToCreate& folder : translation.folders) folders.push_back({{"flag", folder.flag}, {"folder", folder.folder}});
+  for (const FolderToCreate& folder : translation.folders)
+    folders.push_back({{"flag", folder.flag}, {"folder", folder.folder}});
   const nlohmann::json report{
       {"argv", argv},
       {"program", std::vector<std::string>(argv.begin(), argv.begin() + translation.program_word_count)},

@@ -29,8 +29,8 @@ struct FlagSpec {
 
 struct Schema {
   std::optional<UnknownPolicy> unknown;  // unset: the options or the default decide
-  bool hyphens_to_underscores = true;   // how keys are derived from flag names
-  std::vector<FlagSpec> flags;          // in declaration order
+  bool hyphens_to_underscores = true;    // how keys are derived from flag names
+  std::vector<FlagSpec> flags;           // in declaration order
 
   const FlagSpec* find(std::string_view name) const;
 };

@@ -50,8 +50,8 @@ class SchemaReader {
       check_flag_name(entry.first, name);
       const auto [earlier, inserted] = declared_on_line.emplace(name, entry.first.Mark().line + 1);
       if (!inserted) {
-        fail(entry.first, "flag '" + name + "' is declared twice (first on line " + std::to_string(earlier->second) +
-                              "); keep one");
+        fail(entry.first,
+             "flag '" + name + "' is declared twice (first on line " + std::to_string(earlier->second) + "); keep one");
       }
       schema.flags.push_back(read_flag(entry.first, entry.second, schema.hyphens_to_underscores));
     }
@@ -63,7 +63,8 @@ class SchemaReader {
     const std::string& name = flag.name;
     // A YAML::Node is a reference: assigning one would rewrite the node it refers to.
     std::optional<YAML::Node> key_node;
-    if (!fields.IsNull() && !fields.IsMap()) fail(fields, "flag '" + name + "' takes a mapping such as {key: a.b, type: float}");
+    if (!fields.IsNull() && !fields.IsMap())
+      fail(fields, "flag '" + name + "' takes a mapping such as {key: a.b, type: float}");
     for (const auto& field : fields) {
       const std::string field_name = scalar(field.first, "a field name");
       if (field_name == "key") {
@@ -72,14 +73,17 @@ class SchemaReader {
       } else if (field_name == "type") {
         const std::string type_name = scalar(field.second, "'type'");
         const auto type = value_type_from_name(type_name);
-        if (!type) fail(field.second, "flag '" + name + "': unknown type '" + type_name + "' (known: " + value_type_names() + ")");
+        if (!type)
+          fail(field.second,
+               "flag '" + name + "': unknown type '" + type_name + "' (known: " + value_type_names() + ")");
         flag.type = *type;
       } else if (field_name == "required") {
         flag.required = boolean(field.second, field_name);
       } else if (field_name == "secret") {
         flag.secret = boolean(field.second, field_name);
       } else {
-        fail(field.first, "flag '" + name + "': unknown field '" + field_name + "' (known: key, type, required, secret)");
+        fail(field.first,
+             "flag '" + name + "': unknown field '" + field_name + "' (known: key, type, required, secret)");
       }
     }
     if (!key_node) flag.key = key_for_flag(name, hyphens_to_underscores);
@@ -95,15 +99,15 @@ class SchemaReader {
 
   void check_key(const YAML::Node& node, const FlagSpec& flag, bool key_given) const {
     const OverrideKey key = split_override_key(flag.key);
-    if (key.path.empty()) fail(node, "flag '" + flag.name + "': the key is empty; name the config key, such as optimizer.lr");
+    if (key.path.empty())
+      fail(node, "flag '" + flag.name + "': the key is empty; name the config key, such as optimizer.lr");
     if (is_addressable_key(key.path)) return;
     if (key_given) {
       fail(node, "flag '" + flag.name + "': '" + flag.key +
                      "' is not a key Hydra can address (dot-separated names of letters, digits, _ and -, "
                      "not starting with a digit)");
     }
-    fail(node, "flag '" + flag.name + "' is not a Hydra key by itself; give it a key, such as {key: " +
-                   "my_key}");
+    fail(node, "flag '" + flag.name + "' is not a Hydra key by itself; give it a key, such as {key: " + "my_key}");
   }
 
   bool boolean(const YAML::Node& node, const std::string& field) const {
@@ -149,7 +153,9 @@ Schema load_schema_file(const std::string& path) {
   std::error_code ignored;
   if (std::filesystem::is_directory(path, ignored)) throw AdaptError("schema " + path + " is a folder, not a file");
   std::ifstream file(path, std::ios::binary);
-  if (!file) throw AdaptError("cannot read schema " + path + ": " + std::strerror(errno) + "; check --schema / HYDRA_ADAPT_SCHEMA");
+  if (!file)
+    throw AdaptError("cannot read schema " + path + ": " + std::strerror(errno) +
+                     "; check --schema / HYDRA_ADAPT_SCHEMA");
   std::ostringstream text;
   text << file.rdbuf();
   if (file.bad()) throw AdaptError("cannot read schema " + path + ": " + std::strerror(errno));

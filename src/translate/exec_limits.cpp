@@ -26,8 +26,8 @@ void check_command_fits(const std::vector<std::string>& argv, const std::vector<
   for (const std::string& word : argv) bytes += word.size() + 1 + sizeof(char*);
   for (const std::string_view variable : environment) bytes += variable.size() + 1 + sizeof(char*);
   if (bytes <= limit) return;
-  throw AdaptError("the final command and environment take " + std::to_string(bytes) +
-                   " bytes, over the " + std::to_string(limit) +
+  throw AdaptError("the final command and environment take " + std::to_string(bytes) + " bytes, over the " +
+                   std::to_string(limit) +
                    " bytes Linux lets a program start with; pass large values in files, or trim the environment");
 }
 

@@ -33,7 +33,8 @@ class Translator {
       if (arg.kind == IncomingArg::Kind::kFlag) {
         translate_flag(arg);
       } else {
-        const auto origin = arg.kind == IncomingArg::Kind::kOverride ? Mapping::Origin::kOverride : Mapping::Origin::kHydraFlag;
+        const auto origin =
+            arg.kind == IncomingArg::Kind::kOverride ? Mapping::Origin::kOverride : Mapping::Origin::kHydraFlag;
         add_mapping({origin, arg.words.front(), "", "", false}, arg.words);
       }
     }
@@ -111,7 +112,8 @@ class Translator {
     }
     for (const std::string_view text : texts) {
       if (!is_unsubstituted_placeholder(text)) continue;
-      const std::string origin = arg.kind == IncomingArg::Kind::kFlag ? "--" + arg.name : quote_for_message(arg.words.front());
+      const std::string origin =
+          arg.kind == IncomingArg::Kind::kFlag ? "--" + arg.name : quote_for_message(arg.words.front());
       throw AdaptError(origin + ": " + quote_for_message(text) +
                        " is a pipeline placeholder the platform did not substitute; check that the component's "
                        "input is connected and the placeholder is spelled as the platform expects");

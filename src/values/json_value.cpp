@@ -1,7 +1,7 @@
 #include "values/json_value.h"
 
-#include <nlohmann/json.hpp>
 #include <cctype>
+#include <nlohmann/json.hpp>
 
 #include "adapt_error.h"
 #include "values/hydra_string.h"

@@ -1,8 +1,8 @@
 #include "values/number_text.h"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
-#include <cctype>
 
 namespace hydra_adapt {
 namespace {
@@ -69,7 +69,8 @@ std::optional<std::string> integral_decimal(std::string_view text) {
     const std::string_view exponent_digits = without_sign(exponent_text);
     // Beyond this many digits the value is out of any config's range; refuse, don't allocate.
     constexpr long kLargestExponent = 400;
-    const auto result = std::from_chars(exponent_digits.data(), exponent_digits.data() + exponent_digits.size(), exponent);
+    const auto result =
+        std::from_chars(exponent_digits.data(), exponent_digits.data() + exponent_digits.size(), exponent);
     if (result.ec != std::errc() || exponent > kLargestExponent) return std::nullopt;
     if (negative_exponent) exponent = -exponent;
   }

@@ -6,8 +6,8 @@ namespace hydra_adapt {
 namespace {
 
 TEST(IsAddressableKey, AcceptsHydraKeys) {
-  for (const char* key : {"lr", "optimizer.lr", "learning-rate", "_x", "a.0.b", "hydra/launcher", "db@backup", "db@",
-                          "$db", "a.$b"}) {
+  for (const char* key :
+       {"lr", "optimizer.lr", "learning-rate", "_x", "a.0.b", "hydra/launcher", "db@backup", "db@", "$db", "a.$b"}) {
     EXPECT_TRUE(is_addressable_key(key)) << key;
   }
 }

@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "report/dry_run.h"
@@ -9,9 +10,10 @@ namespace hydra_adapt {
 namespace {
 
 Translation example() {
-  const Schema schema =
-      parse_schema_yaml("flags: {lr: {key: optimizer.lr, type: float}, api-key: {key: secrets.key, secret: true}}", "t");
-  return translate(schema, {{"python3", "main.py"}, {"--lr", "1", "--api-key", "hunter2", "x=it's"}, SplitRule::kFirstFlag},
+  const Schema schema = parse_schema_yaml(
+      "flags: {lr: {key: optimizer.lr, type: float}, api-key: {key: secrets.key, secret: true}}", "t");
+  return translate(schema,
+                   {{"python3", "main.py"}, {"--lr", "1", "--api-key", "hunter2", "x=it's"}, SplitRule::kFirstFlag},
                    UnknownPolicy::kError);
 }
 
@@ -33,7 +35,8 @@ TEST(DryRun, MasksSecretsEverywhere) {
 
 TEST(DryRun, JsonHasArgvAndMappings) {
   const auto report = nlohmann::json::parse(dry_run_json(example()));
-  EXPECT_EQ(report["argv"], (std::vector<std::string>{"python3", "main.py", "optimizer.lr=1.0", "secrets.key=***", "x=it's"}));
+  EXPECT_EQ(report["argv"],
+            (std::vector<std::string>{"python3", "main.py", "optimizer.lr=1.0", "secrets.key=***", "x=it's"}));
   EXPECT_EQ(report["mappings"][0]["key"], "optimizer.lr");
   EXPECT_EQ(report["mappings"][0]["type"], "float");
   EXPECT_EQ(report["mappings"][2]["origin"], "override");
@@ -42,7 +45,8 @@ TEST(DryRun, JsonHasArgvAndMappings) {
 
 TEST(DryRun, TextEndsWithThePasteableCommand) {
   const std::string text = dry_run_text(example());
-  EXPECT_NE(text.find("\ncommand:\npython3 main.py optimizer.lr=1.0 'secrets.key=***' 'x=it'\\''s'\n"), std::string::npos)
+  EXPECT_NE(text.find("\ncommand:\npython3 main.py optimizer.lr=1.0 'secrets.key=***' 'x=it'\\''s'\n"),
+            std::string::npos)
       << text;
   EXPECT_NE(text.find("--lr"), std::string::npos);
 }

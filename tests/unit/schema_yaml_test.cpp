@@ -47,7 +47,8 @@ TEST(ParseSchemaYaml, NamesFileLineAndColumnOfMalformedYaml) {
 }
 
 TEST(ParseSchemaYaml, RefusesWhatItDoesNotKnow) {
-  EXPECT_NE(error_of("flags:\n  lr: {type: flaot}\n").find("s.yaml:2:14: flag 'lr': unknown type 'flaot'"), std::string::npos);
+  EXPECT_NE(error_of("flags:\n  lr: {type: flaot}\n").find("s.yaml:2:14: flag 'lr': unknown type 'flaot'"),
+            std::string::npos);
   EXPECT_NE(error_of("flags:\n  lr: {kye: a}\n").find("unknown field 'kye'"), std::string::npos);
   EXPECT_NE(error_of("flag:\n  lr: {}\n").find("unknown field 'flag'"), std::string::npos);
   EXPECT_NE(error_of("unknown: maybe\n").find("not one of error, pass, auto"), std::string::npos);

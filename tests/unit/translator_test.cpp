@@ -43,7 +43,8 @@ TEST(Translate, MapsTheIssueExample) {
 }
 
 TEST(Translate, KeepsProgramWordsAndPassesOverridesAndHydraFlags) {
-  ProgramSplit split{{"torchrun", "--nproc_per_node=8", "main.py"}, {"-m", "x=1", "--lr", "1"}, SplitRule::kSecondDashDash};
+  ProgramSplit split{
+      {"torchrun", "--nproc_per_node=8", "main.py"}, {"-m", "x=1", "--lr", "1"}, SplitRule::kSecondDashDash};
   const Translation translation = translate(kSchema, split, UnknownPolicy::kError);
   EXPECT_EQ(translation.argv, (Words{"torchrun", "--nproc_per_node=8", "main.py", "-m", "x=1", "optimizer.lr=1.0"}));
   ASSERT_EQ(translation.mappings.size(), 3u);
@@ -73,17 +74,20 @@ TEST(Translate, NeverShowsASecretValue) {
 }
 
 TEST(Translate, UnknownFlagsFollowThePolicy) {
-  EXPECT_EQ(error_of(kSchema, {"--lrr", "1"}).rfind("unknown flag --lrr (did you mean --lr?); known flags: --lr --epochs", 0), 0u);
-  EXPECT_EQ(final_words(kSchema, {"--other", "x y", "--n=1"}, UnknownPolicy::kPass), (Words{"--other", "x y", "--n=1"}));
+  EXPECT_EQ(
+      error_of(kSchema, {"--lrr", "1"}).rfind("unknown flag --lrr (did you mean --lr?); known flags: --lr --epochs", 0),
+      0u);
+  EXPECT_EQ(final_words(kSchema, {"--other", "x y", "--n=1"}, UnknownPolicy::kPass),
+            (Words{"--other", "x y", "--n=1"}));
   EXPECT_EQ(final_words(kSchema, {"--batch-size", "32", "--name", "a b", "--fast"}, UnknownPolicy::kAuto),
             (Words{"batch_size=32", "name='a b'", "fast=true"}));
   EXPECT_NE(error_of(kSchema, {"--1x", "1"}, UnknownPolicy::kAuto).find("not a Hydra key"), std::string::npos);
 }
 
 TEST(Translate, CollectsOutputFolders) {
-  const Translation translation =
-      translate(kSchema, {{"p"}, {"--model-out", "/tmp/a/b/model.pkl", "--model-out", "gs://b/m"}, SplitRule::kFirstFlag},
-                UnknownPolicy::kError);
+  const Translation translation = translate(
+      kSchema, {{"p"}, {"--model-out", "/tmp/a/b/model.pkl", "--model-out", "gs://b/m"}, SplitRule::kFirstFlag},
+      UnknownPolicy::kError);
   ASSERT_EQ(translation.folders.size(), 1u);
   EXPECT_EQ(translation.folders[0].folder, "/tmp/a/b");
   EXPECT_EQ(translation.folders[0].flag, "--model-out");

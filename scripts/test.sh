@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Every test: installs what it needs (scripts/setup.sh), builds, checks the formatting, runs
+# the GoogleTest units (plain and ASan/UBSan builds) and the end-to-end tests against real
+# Hydra (plain and ASan/UBSan binaries).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+bash scripts/setup.sh
+bash scripts/build.sh
+
+echo "== clang-format"
+clang-format --dry-run --Werror $(git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp')
+
+echo "== unit tests"
+./build/unit_tests --gtest_brief=1
+ASAN_OPTIONS=detect_leaks=1 ./build-asan/unit_tests --gtest_brief=1
+
+echo "== end-to-end tests (ASan/UBSan binary)"
+HYDRA_ADAPT_BIN="$PWD/build-asan/hydra-adapt" .venv/bin/pytest tests/e2e -q -p no:cacheprovider -n 2
+
+echo "== end-to-end tests"
+HYDRA_ADAPT_BIN="$PWD/build/hydra-adapt" .venv/bin/pytest tests/e2e -q -p no:cacheprovider -n 2
