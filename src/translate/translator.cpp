@@ -81,7 +81,10 @@ class Translator {
     try {
       return render_typed_value(spec.type, *value);
     } catch (const ValueError& error) {
-      throw AdaptError(flag + ": the value " + described_value(*value, spec.secret) + " " + error.what() +
+      // The reason can quote part of the value (a JSON key), so a secret gets none.
+      const std::string reason =
+          spec.secret ? "is not a valid " + std::string(value_type_name(spec.type)) : std::string(error.what());
+      throw AdaptError(flag + ": the value " + described_value(*value, spec.secret) + " " + reason +
                        "; fix the value or the flag's type in the schema");
     }
   }

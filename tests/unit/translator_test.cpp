@@ -71,6 +71,8 @@ TEST(Translate, NeverShowsASecretValue) {
   const std::string error = error_of(schema, {"--token", "hunter2"});
   EXPECT_NE(error.find("(secret, not shown)"), std::string::npos);
   EXPECT_EQ(error.find("hunter2"), std::string::npos);
+  const Schema json_schema = parse_schema_yaml("flags: {token: {type: json, secret: true}}", "test");
+  EXPECT_EQ(error_of(json_schema, {"--token", R"({"hunter2é": 1})"}).find("hunter2"), std::string::npos);
 }
 
 TEST(Translate, UnknownFlagsFollowThePolicy) {

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The demo: builds hydra-adapt and runs the example Hydra app through it with the
+# argparse-style args a Vertex AI / Kubeflow job would pass, first as a dry run, then for real.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+bash scripts/setup.sh
+bash scripts/build.sh plain
+
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+# As in an image: ENTRYPOINT ["/hydra-adapt", "--", "python3", "main.py"], schema by env var.
+export HYDRA_ADAPT_SCHEMA=examples/trainer/schema.yaml
+entrypoint=(build/hydra-adapt -- .venv/bin/python examples/trainer/main.py)
+platform_args=(
+  --lr 0.01 --epochs=3 --use-gpu
+  --data-path "/gcs/my bucket/train, v2.csv"
+  --model-out "$out/models/run 1/model.pkl"
+  --params '{"hidden": 128, "layers": 3}'
+  --run-name "it's ${not} interpolated, [really]"
+  --api-key 's3cr3t'
+)
+
+echo "== dry run: what the program would receive (HYDRA_ADAPT_DRY_RUN=1)"
+HYDRA_ADAPT_DRY_RUN=1 "${entrypoint[@]}" "${platform_args[@]}"
+echo
+echo "== real run: the example app, started through hydra-adapt"
+"${entrypoint[@]}" "${platform_args[@]}"
+echo
+echo "== the output folder was created before the app started:"
+find "$out" -type d | sed "s|$out|<tmp>|"
