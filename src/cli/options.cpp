@@ -84,7 +84,9 @@ ToolOptions parse_tool_options(int argc, const char* const* argv) {
   po::variables_map values;
   const po::options_description descriptions = option_descriptions();
   try {
-    po::store(po::command_line_parser(own_words).options(descriptions).run(), values);
+    // No prefix guessing: "--sch" must not silently mean "--schema".
+    const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
+    po::store(po::command_line_parser(own_words).options(descriptions).style(style).run(), values);
     po::store(po::parse_environment(descriptions, option_for_variable), values);
   } catch (const po::error& error) {
     throw AdaptError(std::string(error.what()) + "; see hydra-adapt --help");
