@@ -1,9 +1,11 @@
 #include "translate/translator.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
 #include "adapt_error.h"
+#include "args/hydra_flags.h"
 #include "args/incoming_args.h"
 #include "translate/exec_limits.h"
 #include "translate/nearest_flag.h"
@@ -17,6 +19,28 @@ namespace {
 
 std::string described_value(const std::string& value, bool secret) {
   return secret ? "(secret, not shown)" : quote_for_message(value);
+}
+
+// Hydra merges an object into the dict already at the key, and in struct mode refuses keys
+// the default lacks. Setting the key to null first makes the program receive exactly the
+// object. A "+" key is new by definition, and "+key=null" would fail where it exists.
+std::vector<std::string> override_words(const FlagSpec& spec, const std::string& value) {
+  const std::string word = spec.key + "=" + value;
+  const bool replaces_object = spec.type == ValueType::kJson && value.front() == '{';
+  if (!replaces_object || split_override_key(spec.key).prefix == "+") return {word};
+  return {spec.key + "=null", word};
+}
+
+// Hydra's argparse reads overrides as one contiguous run of positionals ("a=1 -cn x b=2"
+// fails on b=2), so its own flags, and flags passed on as they came, go before them; except a
+// bare --info, which would take the next override for its optional topic, and so goes last.
+int word_group(const Mapping& mapping, const std::vector<std::string>& words) {
+  enum { kOptions, kOverrides, kLast };
+  if (mapping.origin == Mapping::Origin::kPass) return kOptions;
+  if (mapping.origin != Mapping::Origin::kHydraFlag) return kOverrides;
+  const HydraFlag* flag = find_hydra_flag(words.front());
+  const bool bare_optional = flag != nullptr && flag->arity == HydraFlagArity::kOptional && words.size() == 1;
+  return bare_optional ? kLast : kOptions;
 }
 
 class Translator {
@@ -39,6 +63,7 @@ class Translator {
       }
     }
     check_required_flags();
+    lay_out_words();
     return std::move(translation_);
   }
 
@@ -47,9 +72,8 @@ class Translator {
     const std::string flag = "--" + arg.name;
     if (const FlagSpec* spec = schema_.find(arg.name)) {
       seen_.insert(arg.name);
-      const std::string word = spec->key + "=" + declared_value(*spec, arg.value);
       add_mapping({Mapping::Origin::kSchema, flag, spec->key, std::string(value_type_name(spec->type)), spec->secret},
-                  {word});
+                  override_words(*spec, declared_value(*spec, arg.value)));
       if (spec->type == ValueType::kOutputPath) add_folder(flag, *arg.value);
       return;
     }
@@ -96,14 +120,21 @@ class Translator {
     if (!parent.empty()) translation_.folders.push_back({flag, parent});
   }
 
-  void add_mapping(Mapping mapping, const std::vector<std::string>& words) {
-    mapping.first_word = translation_.argv.size();
+  void add_mapping(Mapping mapping, std::vector<std::string> words) {
+    for (const std::string& word : words) check_word_fits(word, mapping.incoming);
     mapping.word_count = words.size();
-    for (const std::string& word : words) {
-      check_word_fits(word, mapping.incoming);
-      translation_.argv.push_back(word);
+    pending_.push_back({std::move(mapping), std::move(words)});
+  }
+
+  void lay_out_words() {
+    std::stable_sort(pending_.begin(), pending_.end(), [](const PendingMapping& a, const PendingMapping& b) {
+      return word_group(a.mapping, a.words) < word_group(b.mapping, b.words);
+    });
+    for (PendingMapping& pending : pending_) {
+      pending.mapping.first_word = translation_.argv.size();
+      translation_.argv.insert(translation_.argv.end(), pending.words.begin(), pending.words.end());
+      translation_.mappings.push_back(std::move(pending.mapping));
     }
-    translation_.mappings.push_back(std::move(mapping));
   }
 
   void reject_placeholders(const IncomingArg& arg) const {
@@ -145,9 +176,15 @@ class Translator {
     }
   }
 
+  struct PendingMapping {
+    Mapping mapping;
+    std::vector<std::string> words;
+  };
+
   const Schema& schema_;
   UnknownPolicy unknown_;
   Translation translation_;
+  std::vector<PendingMapping> pending_;
   std::set<std::string> seen_;
 };
 

@@ -51,6 +51,26 @@ TEST(Translate, KeepsProgramWordsAndPassesOverridesAndHydraFlags) {
   EXPECT_EQ(translation.mappings[2].first_word, 5u);
 }
 
+TEST(Translate, PutsHydraFlagsBeforeAllOverrides) {
+  const Translation translation = translate(
+      kSchema, {{"p"}, {"--lr", "1", "-cn", "other", "x=1", "--cfg", "job", "--epochs", "2"}, SplitRule::kFirstFlag},
+      UnknownPolicy::kError);
+  EXPECT_EQ(translation.argv,
+            (Words{"p", "-cn", "other", "--cfg", "job", "optimizer.lr=1.0", "x=1", "trainer.max_epochs=2"}));
+  ASSERT_EQ(translation.mappings.size(), 5u);
+  EXPECT_EQ(translation.mappings[0].incoming, "-cn");
+  EXPECT_EQ(translation.mappings[2].first_word, 5u);
+  EXPECT_EQ(final_words(kSchema, {"--info", "--lr", "1", "--info=config", "-i", "all"}),
+            (Words{"--info=config", "-i", "all", "optimizer.lr=1.0", "--info"}));
+}
+
+TEST(Translate, AJsonObjectReplacesTheDictAtItsKey) {
+  EXPECT_EQ(final_words(kSchema, {"--params", R"({"a": 1})"}), (Words{"model.params=null", "model.params={a: 1}"}));
+  EXPECT_EQ(final_words(kSchema, {"--params", "[1]"}), Words{"model.params=[1]"});
+  const Schema added = parse_schema_yaml("flags: {p: {key: +a.b, type: json}, q: {key: ++c, type: json}}", "test");
+  EXPECT_EQ(final_words(added, {"--p", "{}", "--q", "{}"}), (Words{"+a.b={}", "++c=null", "++c={}"}));
+}
+
 TEST(Translate, BareBoolIsTrueAndOtherBareFlagsAreMissingValues) {
   EXPECT_EQ(final_words(kSchema, {"--use-gpu", "--lr", "1"}), (Words{"trainer.gpu=true", "optimizer.lr=1.0"}));
   EXPECT_EQ(error_of(kSchema, {"--lr"}), "--lr: missing value; write --lr VALUE or --lr=VALUE (type float)");
