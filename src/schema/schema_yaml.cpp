@@ -71,12 +71,7 @@ class SchemaReader {
         flag.key = scalar(field.second, "'key'");
         key_node.emplace(field.second);
       } else if (field_name == "type") {
-        const std::string type_name = scalar(field.second, "'type'");
-        const auto type = value_type_from_name(type_name);
-        if (!type)
-          fail(field.second,
-               "flag '" + name + "': unknown type '" + type_name + "' (known: " + value_type_names() + ")");
-        flag.type = *type;
+        read_type(field.second, flag);
       } else if (field_name == "required") {
         flag.required = boolean(field.second, field_name);
       } else if (field_name == "secret") {
@@ -89,6 +84,25 @@ class SchemaReader {
     if (!key_node) flag.key = key_for_flag(name, hyphens_to_underscores);
     check_key(key_node.value_or(name_node), flag, key_node.has_value());
     return flag;
+  }
+
+  // `type: float`, or `type: [output_path, output_path]` for a flag that takes that many values.
+  void read_type(const YAML::Node& node, FlagSpec& flag) const {
+    if (!node.IsSequence()) {
+      flag.type = value_type(node, flag.name);
+      return;
+    }
+    if (node.size() == 0) fail(node, "flag '" + flag.name + "': a list of types needs one type per value");
+    for (const auto& element : node) flag.list_types.push_back(value_type(element, flag.name));
+    flag.type = flag.list_types.front();
+  }
+
+  ValueType value_type(const YAML::Node& node, const std::string& flag_name) const {
+    const std::string type_name = scalar(node, "'type'");
+    const auto type = value_type_from_name(type_name);
+    if (!type)
+      fail(node, "flag '" + flag_name + "': unknown type '" + type_name + "' (known: " + value_type_names() + ")");
+    return *type;
   }
 
   void check_flag_name(const YAML::Node& node, const std::string& name) const {
