@@ -2,15 +2,11 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <optional>
-#include <sstream>
 
 #include "adapt_error.h"
+#include "schema/yaml_source.h"
 #include "values/hydra_key.h"
 
 namespace hydra_adapt {
@@ -138,13 +134,7 @@ class SchemaReader {
   }
 
   [[noreturn]] void fail(const YAML::Node& node, const std::string& problem) const {
-    const YAML::Mark mark = node.Mark();
-    throw AdaptError(location(mark) + problem);
-  }
-
-  std::string location(const YAML::Mark& mark) const {
-    if (mark.is_null()) return source_ + ": ";
-    return source_ + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1) + ": ";
+    throw AdaptError(yaml_spot(source_, node.Mark()) + problem);
   }
 
   std::string source_;
@@ -153,27 +143,11 @@ class SchemaReader {
 }  // namespace
 
 Schema parse_schema_yaml(const std::string& text, const std::string& source) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::ParserException& error) {
-    throw AdaptError(source + ":" + std::to_string(error.mark.line + 1) + ":" + std::to_string(error.mark.column + 1) +
-                     ": malformed YAML: " + error.msg);
-  }
-  return SchemaReader(source).read(root);
+  return SchemaReader(source).read(parse_yaml_document(text, source));
 }
 
 Schema load_schema_file(const std::string& path) {
-  std::error_code ignored;
-  if (std::filesystem::is_directory(path, ignored)) throw AdaptError("schema " + path + " is a folder, not a file");
-  std::ifstream file(path, std::ios::binary);
-  if (!file)
-    throw AdaptError("cannot read schema " + path + ": " + std::strerror(errno) +
-                     "; check --schema / HYDRA_ADAPT_SCHEMA");
-  std::ostringstream text;
-  text << file.rdbuf();
-  if (file.bad()) throw AdaptError("cannot read schema " + path + ": " + std::strerror(errno));
-  return parse_schema_yaml(text.str(), path);
+  return parse_schema_yaml(read_text_file(path, "schema", "--schema / HYDRA_ADAPT_SCHEMA"), path);
 }
 
 }  // namespace hydra_adapt
