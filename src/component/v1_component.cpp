@@ -114,6 +114,8 @@ class V1Reader {
       word.pieces.emplace_back(placeholder(argument, inputs_, "inputs", ValueType::kPath));
     } else if (kind == "outputPath" || kind == "outputUri") {
       word.pieces.emplace_back(placeholder(argument, outputs_, "outputs", ValueType::kOutputPath));
+    } else if (kind == "if") {
+      fail(node, "an if inside a concat is not supported; put the if around whole args");
     } else {
       fail(node, "unknown or unsupported placeholder '" + kind +
                      "' (supported: inputValue, inputPath, inputUri, outputPath, outputUri, concat, if)");

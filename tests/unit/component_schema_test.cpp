@@ -169,6 +169,8 @@ TEST(ComponentSchema, NamesTheSpotOfAnUnusableV1Spec) {
   EXPECT_EQ(error_of(head + "    - --1n\n    - {inputValue: n}\n"),
             "c.yaml:5:7: --1n is not a Hydra key by itself; map it to a key in a --schema instead");
   EXPECT_EQ(error_of(head + "    - {executorInput: null}\n").rfind("c.yaml:5:7: unknown or unsupported", 0), 0u);
+  EXPECT_EQ(error_of(head + "    - {concat: [--n=, {if: {cond: {isPresent: n}, then: [a]}}]}\n"),
+            "c.yaml:5:23: an if inside a concat is not supported; put the if around whole args");
   EXPECT_NE(error_of("name: x\nimplementation:\n  graph: {}\n").find("implementation has no container"),
             std::string::npos);
   EXPECT_NE(error_of("flags: {}\n").find("not a Kubeflow Pipelines component"), std::string::npos);
