@@ -34,8 +34,8 @@ class V2Reader {
   explicit V2Reader(const std::string& source) : source_(source) {}
 
   std::vector<ComponentWord> read(const YAML::Node& root, const std::string& executor) {
-    const YAML::Node executors = yaml_field(yaml_field(root, "deploymentSpec"), "executors");
-    if (!executors.IsMap() || executors.size() == 0) fail(root, "deploymentSpec has no executors");
+    const YAML::Node executors = mapping(yaml_field(root, "deploymentSpec"), "executors");
+    if (executors.size() == 0) fail(root, "deploymentSpec has no executors");
     const std::string label = chosen_executor(root, executors, executor);
     declare(component_of(root, label, executors));
     const YAML::Node container = yaml_field(executors[label], "container");
@@ -62,13 +62,13 @@ class V2Reader {
                           "); pick one with --component-executor NAME");
     }
     if (executors[wanted]) return wanted;
-    const YAML::Node label = yaml_field(yaml_field(yaml_field(root, "components"), wanted), "executorLabel");
+    const YAML::Node label = yaml_field(yaml_field(mapping(root, "components"), wanted), "executorLabel");
     if (label.IsScalar() && executors[label.Scalar()]) return label.Scalar();
     fail(executors, "no executor or component named '" + wanted + "' (executors: " + names + ")");
   }
 
   YAML::Node component_of(const YAML::Node& root, const std::string& label, const YAML::Node& executors) const {
-    for (const auto& entry : yaml_field(root, "components")) {
+    for (const auto& entry : mapping(root, "components")) {
       if (yaml_field(entry.second, "executorLabel").as<std::string>("") == label) return entry.second;
     }
     fail(executors[label], "no component under components: has executorLabel " + label);
@@ -77,19 +77,18 @@ class V2Reader {
   void declare(const YAML::Node& component) {
     const YAML::Node inputs = yaml_field(component, "inputDefinitions");
     const YAML::Node outputs = yaml_field(component, "outputDefinitions");
-    for (const auto& entry : yaml_field(inputs, "parameters")) {
+    for (const auto& entry : mapping(inputs, "parameters")) {
       const YAML::Node& definition = entry.second;
       input_parameters_[entry.first.Scalar()] = {
           parameter_type(yaml_field(definition, "parameterType").as<std::string>("")),
           yaml_field(definition, "isOptional").as<bool>(false) || !yaml_field(definition, "defaultValue").IsNull()};
     }
-    for (const auto& entry : yaml_field(inputs, "artifacts")) {
+    for (const auto& entry : mapping(inputs, "artifacts")) {
       input_artifacts_[entry.first.Scalar()] = {ValueType::kPath,
                                                 yaml_field(entry.second, "isOptional").as<bool>(false)};
     }
     for (const char* kind : {"parameters", "artifacts"}) {
-      for (const auto& entry : yaml_field(outputs, kind))
-        outputs_[entry.first.Scalar()] = {ValueType::kOutputPath, false};
+      for (const auto& entry : mapping(outputs, kind)) outputs_[entry.first.Scalar()] = {ValueType::kOutputPath, false};
     }
   }
 
@@ -111,7 +110,10 @@ class V2Reader {
   }
 
   void add_if_present(const nlohmann::json& branches, const YAML::Mark& mark) {
-    const auto input = branches.value("InputName", std::string());
+    if (!branches.is_object() || !branches.contains("InputName") || !branches["InputName"].is_string()) {
+      fail_at(mark, "IfPresent takes {\"InputName\": ..., \"Then\": [...], \"Else\": [...]}");
+    }
+    const std::string input = branches["InputName"];
     if (!input_parameters_.count(input) && !input_artifacts_.count(input)) {
       fail_at(mark, "IfPresent names '" + input + "', which inputDefinitions does not declare");
     }
@@ -176,6 +178,14 @@ class V2Reader {
     return "unsupported placeholder " + text +
            " (supported: {{$.inputs.parameters['n']}}, {{$.inputs.artifacts['n'].path}} or .uri, "
            "{{$.outputs.artifacts['n'].path}} or .uri, {{$.outputs.parameters['n'].output_file}})";
+  }
+
+  // A field that must be a mapping when present: an empty mapping when absent.
+  YAML::Node mapping(const YAML::Node& parent, const std::string& key) const {
+    const YAML::Node node = yaml_field(parent, key);
+    if (node.IsNull()) return YAML::Node(YAML::NodeType::Map);
+    if (!node.IsMap()) fail(node, key + " must be a mapping");
+    return node;
   }
 
   [[noreturn]] void fail(const YAML::Node& node, const std::string& problem) const { fail_at(node.Mark(), problem); }
