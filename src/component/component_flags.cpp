@@ -45,12 +45,9 @@ ValueType value_type_of(const ComponentWord& word) {
     if (const auto* placeholder = std::get_if<PlaceholderValue>(&word.pieces.front())) return placeholder->type;
     return constant_type(std::get<std::string>(word.pieces.front()));
   }
-  // A path with text around it ("{outputPath: m}/model.pt") still names a file.
-  for (const auto& piece : word.pieces) {
-    const auto* placeholder = std::get_if<PlaceholderValue>(&piece);
-    if (placeholder && (placeholder->type == ValueType::kPath || placeholder->type == ValueType::kOutputPath))
-      return placeholder->type;
-  }
+  // A path with text after it ("{outputPath: m}/model.pt") names a file under that path.
+  const auto* first = std::get_if<PlaceholderValue>(&word.pieces.front());
+  if (first && (first->type == ValueType::kPath || first->type == ValueType::kOutputPath)) return first->type;
   return ValueType::kStr;
 }
 

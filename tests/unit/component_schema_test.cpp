@@ -137,6 +137,26 @@ implementation:
   expect_flag(schema, "lr", "lr", ValueType::kFloat, false);
 }
 
+TEST(ComponentSchema, ConstantsKeepTheTypeTheirTextReadsAs) {
+  const char* spec = R"(
+inputs: [{name: p, type: Model}]
+outputs: [{name: o}]
+implementation:
+  container:
+    args: [--n=3, --f, '0.5', --b, 'True', --s, 'a b', --empty=, --bare, --p, {inputPath: p}, --o,
+           {concat: [{outputPath: o}, /x.json]}, --tag, {concat: [run-, {inputPath: p}, -1]}])";
+  const Schema schema = parse_component_yaml(spec, "c.yaml", "");
+  expect_flag(schema, "n", "n", ValueType::kInt, false);
+  expect_flag(schema, "f", "f", ValueType::kFloat, false);
+  expect_flag(schema, "b", "b", ValueType::kBool, false);
+  expect_flag(schema, "s", "s", ValueType::kStr, false);
+  expect_flag(schema, "empty", "empty", ValueType::kStr, false);
+  expect_flag(schema, "bare", "bare", ValueType::kBool, false);
+  expect_flag(schema, "p", "p", ValueType::kPath, true);
+  expect_flag(schema, "o", "o", ValueType::kOutputPath, true);
+  expect_flag(schema, "tag", "tag", ValueType::kStr, true);
+}
+
 TEST(ComponentSchema, AnElseBranchOfValuesIsAnAlternative) {
   const char* spec = R"(
 inputs: [{name: n, type: Integer, optional: true}]
