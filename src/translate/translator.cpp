@@ -1,5 +1,6 @@
 #include "translate/translator.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -115,7 +116,13 @@ class Translator {
     // A URI (gs://...) names no local folder; FUSE mounts such as /gcs/ are plain paths.
     if (path.find("://") != std::string::npos) return;
     const std::string parent = std::filesystem::path(path).parent_path().string();
-    if (!parent.empty()) translation_.folders.push_back({flag, parent});
+    if (parent.empty()) return;
+    // The values of one flag often share a folder (--output-paths /out/a /out/b).
+    auto& folders = translation_.folders;
+    const bool listed = std::any_of(folders.begin(), folders.end(), [&](const FolderToCreate& folder) {
+      return folder.flag == flag && folder.folder == parent;
+    });
+    if (!listed) folders.push_back({flag, parent});
   }
 
   void add_mapping(Mapping mapping, const std::vector<std::string>& words) {

@@ -125,6 +125,10 @@ TEST(Translate, AFlagWithSeveralValuesGetsATypedList) {
   EXPECT_EQ(error_of(schema, {"--outs", "/a", "--dims", "1", "2"}),
             "--outs: takes 2 values [output_path, output_path], got 1; write --outs VALUE1 VALUE2 ...");
   EXPECT_NE(error_of(schema, {"--dims", "1", "x"}).find("'x' is not a float"), std::string::npos);
+  const Translation shared = translate(
+      schema, {{"p"}, {"--outs", "/o/x", "/o/y", "--dims", "1", "2"}, SplitRule::kFirstFlag}, UnknownPolicy::kError);
+  ASSERT_EQ(shared.folders.size(), 1u);
+  EXPECT_EQ(shared.folders[0].folder, "/o");
 }
 
 TEST(Translate, AnEmptyValueOfAnOptionalTypedFlagIsNull) {
