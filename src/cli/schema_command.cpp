@@ -23,7 +23,9 @@ int run_schema_command(int argc, const char* const* argv) {
       ("help,h", "print this help");
   po::variables_map values;
   try {
-    po::store(po::command_line_parser(argc, argv).options(options).run(), values);
+    // No prefix guessing: "--comp" must not silently mean "--component".
+    const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
+    po::store(po::command_line_parser(argc, argv).options(options).style(style).run(), values);
   } catch (const po::error& error) {
     throw AdaptError(std::string(error.what()) + "; see hydra-adapt schema --help");
   }
