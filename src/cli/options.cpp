@@ -113,7 +113,7 @@ ToolOptions parse_tool_options(int argc, const char* const* argv) {
     if (!options.unknown)
       throw AdaptError("--unknown / HYDRA_ADAPT_UNKNOWN: '" + policy + "' is not one of error, pass, auto");
   }
-  if (!options.component_executor.empty() && !options.component_path) {
+  if (!options.component_executor.empty() && !options.component_path && !options.help && !options.version) {
     throw AdaptError("--component-executor / HYDRA_ADAPT_COMPONENT_EXECUTOR needs --component FILE");
   }
   if (!saw_dash_dash && !options.help && !options.version) {

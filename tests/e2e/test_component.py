@@ -202,6 +202,9 @@ def test_the_schema_subcommand_refuses_bad_options(tmp_path):
         result = run_tool(args)
         assert result.returncode == 2 and problem in result.stderr, result.stderr
     assert run_tool(["schema", "--help"]).stdout.startswith("usage: hydra-adapt schema --component FILE")
+    assert "needs --component FILE" in run_tool(["--component-executor", "e", "--", "p"]).stderr
+    helped = run_tool(["--component-executor", "e", "--help"])
+    assert helped.returncode == 0 and "--component FILE" in helped.stdout
 
 
 def test_a_pipeline_needs_the_executor_chosen(tmp_path):
