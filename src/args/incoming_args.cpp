@@ -11,8 +11,9 @@ bool starts_with(std::string_view text, std::string_view prefix) { return text.s
 
 class IncomingSplitter {
  public:
-  IncomingSplitter(const std::vector<std::string>& words, const std::function<bool(std::string_view)>& is_declared)
-      : words_(words), is_declared_(is_declared) {}
+  IncomingSplitter(const std::vector<std::string>& words,
+                   const std::function<std::size_t(std::string_view)>& declared_values)
+      : words_(words), declared_values_(declared_values) {}
 
   std::vector<IncomingArg> split() {
     while (next_ < words_.size()) {
@@ -41,7 +42,8 @@ class IncomingSplitter {
     const std::size_t equals = word.find('=');
     const std::string name = word.substr(2, equals == std::string::npos ? std::string::npos : equals - 2);
     if (name.empty()) throw AdaptError("the incoming arg " + quote_for_message(word) + " has no flag name");
-    if (!is_declared_(name)) {
+    const std::size_t value_count = declared_values_(name);
+    if (value_count == 0) {
       if (const HydraFlag* hydra_flag = find_hydra_flag(word.substr(0, equals))) {
         take_hydra_flag(*hydra_flag, word);
         return;
@@ -52,6 +54,11 @@ class IncomingSplitter {
       arg.value = word.substr(equals + 1);
     } else if (next_ < words_.size() && !starts_with(words_[next_], "--")) {
       arg.value = words_[next_];
+      arg.words.push_back(words_[next_++]);
+    }
+    while (arg.value && 1 + arg.more_values.size() < value_count && next_ < words_.size() &&
+           !starts_with(words_[next_], "--")) {
+      arg.more_values.push_back(words_[next_]);
       arg.words.push_back(words_[next_++]);
     }
     args_.push_back(std::move(arg));
@@ -72,7 +79,7 @@ class IncomingSplitter {
   }
 
   const std::vector<std::string>& words_;
-  const std::function<bool(std::string_view)>& is_declared_;
+  const std::function<std::size_t(std::string_view)>& declared_values_;
   std::size_t next_ = 0;
   std::vector<IncomingArg> args_;
 };
@@ -80,8 +87,8 @@ class IncomingSplitter {
 }  // namespace
 
 std::vector<IncomingArg> split_incoming_args(const std::vector<std::string>& words,
-                                             const std::function<bool(std::string_view)>& is_declared) {
-  return IncomingSplitter(words, is_declared).split();
+                                             const std::function<std::size_t(std::string_view)>& declared_values) {
+  return IncomingSplitter(words, declared_values).split();
 }
 
 bool is_override_word(std::string_view word) {

@@ -16,16 +16,19 @@ struct IncomingArg {
     kOverride,   // a word that already is a Hydra override: key=value, +k=v, ++k=v, ~k
   };
   Kind kind;
-  std::string name;                  // kFlag: the name without dashes
-  std::optional<std::string> value;  // kFlag: the value; nullopt for a bare --name
-  std::vector<std::string> words;    // the words exactly as they came
+  std::string name;                        // kFlag: the name without dashes
+  std::optional<std::string> value;        // kFlag: the value; nullopt for a bare --name
+  std::vector<std::string> words;          // the words exactly as they came
+  std::vector<std::string> more_values{};  // kFlag declared with several values: those after `value`
 };
 
 // Splits argparse-style words. The word after --name is its value whatever it looks like,
-// unless it begins with "--". A flag `is_declared` names is never taken for Hydra's own
-// flag of the same name. Throws AdaptError for a word that is none of the above.
+// unless it begins with "--"; a flag declared with N values takes up to N such words (the
+// first may be attached with '='). `declared_values` gives that N, or 0 for an undeclared
+// flag. A declared flag is never taken for Hydra's own flag of the same name. Throws
+// AdaptError for a word that is none of the above.
 std::vector<IncomingArg> split_incoming_args(const std::vector<std::string>& words,
-                                             const std::function<bool(std::string_view)>& is_declared);
+                                             const std::function<std::size_t(std::string_view)>& declared_values);
 
 // Whether a standalone word already is a Hydra override.
 bool is_override_word(std::string_view word);

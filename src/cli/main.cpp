@@ -6,14 +6,16 @@
 
 #include <cstdio>
 #include <iostream>
+#include <string_view>
 
 #include "adapt_error.h"
 #include "args/program_split.h"
 #include "cli/launch.h"
 #include "cli/logging.h"
+#include "cli/mappings.h"
 #include "cli/options.h"
+#include "cli/schema_command.h"
 #include "report/dry_run.h"
-#include "schema/schema_yaml.h"
 #include "translate/exec_limits.h"
 #include "translate/translator.h"
 
@@ -34,12 +36,6 @@ std::vector<std::string_view> environment() {
   return variables;
 }
 
-UnknownPolicy unknown_policy(const ToolOptions& options, const Schema& schema) {
-  if (options.unknown) return *options.unknown;
-  if (schema.unknown) return *schema.unknown;
-  return options.schema_path ? UnknownPolicy::kError : UnknownPolicy::kAuto;
-}
-
 int run(int argc, const char* const* argv) {
   const ToolOptions options = parse_tool_options(argc, argv);
   if (options.help) {
@@ -52,7 +48,7 @@ int run(int argc, const char* const* argv) {
   }
   set_up_logging(options.log_level);
 
-  const Schema schema = options.schema_path ? load_schema_file(*options.schema_path) : Schema{};
+  const Schema schema = load_mappings(options);
   const Translation translation =
       translate(schema, split_program_words(options.after_dash_dash), unknown_policy(options, schema));
   check_command_fits(translation.argv, environment(), exec_size_limit(stack_limit_bytes()));
@@ -74,6 +70,7 @@ int run(int argc, const char* const* argv) {
 
 int main(int argc, char** argv) {
   try {
+    if (argc > 1 && std::string_view(argv[1]) == "schema") return hydra_adapt::run_schema_command(argc - 1, argv + 1);
     return hydra_adapt::run(argc, argv);
   } catch (const hydra_adapt::AdaptError& error) {
     std::fprintf(stderr, "hydra-adapt: error: %s\n", error.what());

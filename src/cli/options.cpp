@@ -12,6 +12,8 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: hydra-adapt [OPTIONS] -- PROGRAM [PROGRAM-WORDS...] [--] [INCOMING-ARGS...]\n"
+    "       hydra-adapt schema --component FILE [--component-executor NAME]\n"
+    "         (prints the schema a component spec implies, to tune and pass with --schema)\n"
     "\n"
     "Translates argparse-style args (--lr 0.01, --data-path=/x) into Hydra overrides\n"
     "(optimizer.lr=0.01 data.path='/x') and execs PROGRAM with them. The program's own\n"
@@ -28,12 +30,19 @@ po::options_description option_descriptions() {
   options.add_options()  //
       ("schema", po::value<std::string>()->value_name("FILE"),
        "YAML mapping of flags to Hydra keys and types  [HYDRA_ADAPT_SCHEMA]")  //
+      ("component", po::value<std::string>()->value_name("FILE"),
+       "Kubeflow Pipelines component spec (v1 component YAML, or a spec compiled by kfp 2.x) whose "
+       "--flag placeholders give keys and types; with --schema too, the schema wins where both "
+       "declare a flag  [HYDRA_ADAPT_COMPONENT]")  //
+      ("component-executor", po::value<std::string>()->value_name("NAME"),
+       "the executor (exec-train) or component (comp-train) of a compiled spec that holds several  "
+       "[HYDRA_ADAPT_COMPONENT_EXECUTOR]")  //
       ("dry-run", po::value<std::string>()->implicit_value("text")->value_name("text|json"),
        "print the translation and the final command, run nothing  [HYDRA_ADAPT_DRY_RUN=1|text|json]")  //
       ("unknown", po::value<std::string>()->value_name("error|pass|auto"),
        "what a flag the schema does not declare gets: refused, passed as it came, or translated "
-       "as without a schema. Default: the schema's 'unknown:', else error with a schema and auto "
-       "without  [HYDRA_ADAPT_UNKNOWN]")  //
+       "as without a schema. Default: the schema's 'unknown:', else error with a schema or a "
+       "component and auto without  [HYDRA_ADAPT_UNKNOWN]")  //
       ("log-level", po::value<std::string>()->value_name("LEVEL"),
        "trace, debug, info, warn, error or off; logs go to stderr. Default: warn  [HYDRA_ADAPT_LOG_LEVEL]")  //
       ("help,h", "print this help")                                                                          //
@@ -45,6 +54,8 @@ po::options_description option_descriptions() {
 std::string option_for_variable(const std::string& variable) {
   static const std::pair<const char*, const char*> kVariables[] = {
       {"HYDRA_ADAPT_SCHEMA", "schema"},
+      {"HYDRA_ADAPT_COMPONENT", "component"},
+      {"HYDRA_ADAPT_COMPONENT_EXECUTOR", "component-executor"},
       {"HYDRA_ADAPT_DRY_RUN", "dry-run"},
       {"HYDRA_ADAPT_UNKNOWN", "unknown"},
       {"HYDRA_ADAPT_LOG_LEVEL", "log-level"},
@@ -94,6 +105,8 @@ ToolOptions parse_tool_options(int argc, const char* const* argv) {
   options.help = values.count("help") > 0;
   options.version = values.count("version") > 0;
   if (values.count("schema")) options.schema_path = values["schema"].as<std::string>();
+  if (values.count("component")) options.component_path = values["component"].as<std::string>();
+  if (values.count("component-executor")) options.component_executor = values["component-executor"].as<std::string>();
   if (values.count("dry-run")) options.dry_run = dry_run_format(values["dry-run"].as<std::string>());
   if (values.count("log-level")) options.log_level = log_level(values["log-level"].as<std::string>());
   if (values.count("unknown")) {
@@ -101,6 +114,9 @@ ToolOptions parse_tool_options(int argc, const char* const* argv) {
     options.unknown = unknown_policy_from_name(policy);
     if (!options.unknown)
       throw AdaptError("--unknown / HYDRA_ADAPT_UNKNOWN: '" + policy + "' is not one of error, pass, auto");
+  }
+  if (!options.component_executor.empty() && !options.component_path && !options.help && !options.version) {
+    throw AdaptError("--component-executor / HYDRA_ADAPT_COMPONENT_EXECUTOR needs --component FILE");
   }
   if (!saw_dash_dash && !options.help && !options.version) {
     throw AdaptError("missing '--' before the program; write: hydra-adapt [OPTIONS] -- PROGRAM [ARGS...]");

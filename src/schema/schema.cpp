@@ -23,6 +23,14 @@ std::string_view unknown_policy_name(UnknownPolicy policy) {
   return "?";
 }
 
+std::string flag_type_name(const FlagSpec& flag) {
+  if (flag.list_types.empty()) return std::string(value_type_name(flag.type));
+  std::string name = "[";
+  for (const ValueType type : flag.list_types)
+    name += (name.size() > 1 ? ", " : "") + std::string(value_type_name(type));
+  return name + "]";
+}
+
 const FlagSpec* Schema::find(std::string_view name) const {
   const auto found = std::find_if(flags.begin(), flags.end(), [&](const FlagSpec& flag) { return flag.name == name; });
   return found == flags.end() ? nullptr : &*found;

@@ -25,7 +25,14 @@ struct FlagSpec {
   ValueType type = ValueType::kStr;
   bool required = false;
   bool secret = false;  // its value shows as *** everywhere but the program's argv
+  // Non-empty: the flag takes this many values (argparse nargs), each of its own type, and
+  // the key gets a list of them. Empty: one value of `type`.
+  std::vector<ValueType> list_types;
+
+  std::size_t value_count() const { return list_types.empty() ? 1 : list_types.size(); }
 };
+// "float", or "[output_path, output_path]" for a flag that takes a list.
+std::string flag_type_name(const FlagSpec& flag);
 
 struct Schema {
   std::optional<UnknownPolicy> unknown;  // unset: the options or the default decide

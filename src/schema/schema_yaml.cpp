@@ -2,15 +2,11 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <optional>
-#include <sstream>
 
 #include "adapt_error.h"
+#include "schema/yaml_source.h"
 #include "values/hydra_key.h"
 
 namespace hydra_adapt {
@@ -71,12 +67,7 @@ class SchemaReader {
         flag.key = scalar(field.second, "'key'");
         key_node.emplace(field.second);
       } else if (field_name == "type") {
-        const std::string type_name = scalar(field.second, "'type'");
-        const auto type = value_type_from_name(type_name);
-        if (!type)
-          fail(field.second,
-               "flag '" + name + "': unknown type '" + type_name + "' (known: " + value_type_names() + ")");
-        flag.type = *type;
+        read_type(field.second, flag);
       } else if (field_name == "required") {
         flag.required = boolean(field.second, field_name);
       } else if (field_name == "secret") {
@@ -89,6 +80,25 @@ class SchemaReader {
     if (!key_node) flag.key = key_for_flag(name, hyphens_to_underscores);
     check_key(key_node.value_or(name_node), flag, key_node.has_value());
     return flag;
+  }
+
+  // `type: float`, or `type: [output_path, output_path]` for a flag that takes that many values.
+  void read_type(const YAML::Node& node, FlagSpec& flag) const {
+    if (!node.IsSequence()) {
+      flag.type = value_type(node, flag.name);
+      return;
+    }
+    if (node.size() == 0) fail(node, "flag '" + flag.name + "': a list of types needs one type per value");
+    for (const auto& element : node) flag.list_types.push_back(value_type(element, flag.name));
+    flag.type = flag.list_types.front();
+  }
+
+  ValueType value_type(const YAML::Node& node, const std::string& flag_name) const {
+    const std::string type_name = scalar(node, "'type'");
+    const auto type = value_type_from_name(type_name);
+    if (!type)
+      fail(node, "flag '" + flag_name + "': unknown type '" + type_name + "' (known: " + value_type_names() + ")");
+    return *type;
   }
 
   void check_flag_name(const YAML::Node& node, const std::string& name) const {
@@ -124,13 +134,7 @@ class SchemaReader {
   }
 
   [[noreturn]] void fail(const YAML::Node& node, const std::string& problem) const {
-    const YAML::Mark mark = node.Mark();
-    throw AdaptError(location(mark) + problem);
-  }
-
-  std::string location(const YAML::Mark& mark) const {
-    if (mark.is_null()) return source_ + ": ";
-    return source_ + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1) + ": ";
+    throw AdaptError(yaml_spot(source_, node.Mark()) + problem);
   }
 
   std::string source_;
@@ -139,27 +143,11 @@ class SchemaReader {
 }  // namespace
 
 Schema parse_schema_yaml(const std::string& text, const std::string& source) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::ParserException& error) {
-    throw AdaptError(source + ":" + std::to_string(error.mark.line + 1) + ":" + std::to_string(error.mark.column + 1) +
-                     ": malformed YAML: " + error.msg);
-  }
-  return SchemaReader(source).read(root);
+  return SchemaReader(source).read(parse_yaml_document(text, source));
 }
 
 Schema load_schema_file(const std::string& path) {
-  std::error_code ignored;
-  if (std::filesystem::is_directory(path, ignored)) throw AdaptError("schema " + path + " is a folder, not a file");
-  std::ifstream file(path, std::ios::binary);
-  if (!file)
-    throw AdaptError("cannot read schema " + path + ": " + std::strerror(errno) +
-                     "; check --schema / HYDRA_ADAPT_SCHEMA");
-  std::ostringstream text;
-  text << file.rdbuf();
-  if (file.bad()) throw AdaptError("cannot read schema " + path + ": " + std::strerror(errno));
-  return parse_schema_yaml(text.str(), path);
+  return parse_schema_yaml(read_text_file(path, "schema", "--schema / HYDRA_ADAPT_SCHEMA"), path);
 }
 
 }  // namespace hydra_adapt

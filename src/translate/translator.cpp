@@ -51,8 +51,11 @@ class Translator {
     translation_.argv = split.program;
     translation_.program_word_count = split.program.size();
     translation_.split_rule = split.rule;
-    const auto is_declared = [this](std::string_view name) { return schema_.find(name) != nullptr; };
-    for (const IncomingArg& arg : split_incoming_args(split.incoming, is_declared)) {
+    const auto declared_values = [this](std::string_view name) -> std::size_t {
+      const FlagSpec* spec = schema_.find(name);
+      return spec ? spec->value_count() : 0;
+    };
+    for (const IncomingArg& arg : split_incoming_args(split.incoming, declared_values)) {
       reject_placeholders(arg);
       if (arg.kind == IncomingArg::Kind::kFlag) {
         translate_flag(arg);
@@ -72,9 +75,8 @@ class Translator {
     const std::string flag = "--" + arg.name;
     if (const FlagSpec* spec = schema_.find(arg.name)) {
       seen_.insert(arg.name);
-      add_mapping({Mapping::Origin::kSchema, flag, spec->key, std::string(value_type_name(spec->type)), spec->secret},
-                  override_words(*spec, declared_value(*spec, arg.value)));
-      if (spec->type == ValueType::kOutputPath) add_folder(flag, *arg.value);
+      add_mapping({Mapping::Origin::kSchema, flag, spec->key, flag_type_name(*spec), spec->secret},
+                  override_words(*spec, declared_values(*spec, arg)));
       return;
     }
     switch (unknown_) {
@@ -95,19 +97,43 @@ class Translator {
     }
   }
 
-  std::string declared_value(const FlagSpec& spec, const std::optional<std::string>& value) const {
+  // The right side of `key=`: one value, or a Hydra list for a flag that takes several.
+  std::string declared_values(const FlagSpec& spec, const IncomingArg& arg) {
+    const std::string flag = "--" + spec.name;
+    if (spec.list_types.empty()) {
+      const std::string rendered = declared_value(spec, spec.type, arg.value);
+      if (spec.type == ValueType::kOutputPath) add_folder(flag, *arg.value);
+      return rendered;
+    }
+    std::vector<std::string> values(arg.more_values);
+    if (arg.value) values.insert(values.begin(), *arg.value);
+    if (values.size() != spec.list_types.size()) {
+      throw AdaptError(flag + ": takes " + std::to_string(spec.list_types.size()) + " values " + flag_type_name(spec) +
+                       ", got " + std::to_string(values.size()) + "; write " + flag + " VALUE1 VALUE2 ...");
+    }
+    std::string list = "[";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      list += (i == 0 ? "" : ", ") + declared_value(spec, spec.list_types[i], values[i]);
+      if (spec.list_types[i] == ValueType::kOutputPath) add_folder(flag, values[i]);
+    }
+    return list + "]";
+  }
+
+  std::string declared_value(const FlagSpec& spec, ValueType type, const std::optional<std::string>& value) const {
     const std::string flag = "--" + spec.name;
     if (!value) {
-      if (spec.type == ValueType::kBool) return "true";
+      if (type == ValueType::kBool) return "true";
       throw AdaptError(flag + ": missing value; write " + flag + " VALUE or " + flag + "=VALUE (type " +
-                       std::string(value_type_name(spec.type)) + ")");
+                       std::string(value_type_name(type)) + ")");
     }
+    // Pipelines render an absent optional input as empty text (KFP's driver does).
+    if (value->empty() && !spec.required && !is_text_type(type)) return "null";
     try {
-      return render_typed_value(spec.type, *value);
+      return render_typed_value(type, *value);
     } catch (const ValueError& error) {
       // The reason can quote part of the value (a JSON key), so a secret gets none.
       const std::string reason =
-          spec.secret ? "is not a valid " + std::string(value_type_name(spec.type)) : std::string(error.what());
+          spec.secret ? "is not a valid " + std::string(value_type_name(type)) : std::string(error.what());
       throw AdaptError(flag + ": the value " + described_value(*value, spec.secret) + " " + reason +
                        "; fix the value or the flag's type in the schema");
     }
@@ -117,7 +143,13 @@ class Translator {
     // A URI (gs://...) names no local folder; FUSE mounts such as /gcs/ are plain paths.
     if (path.find("://") != std::string::npos) return;
     const std::string parent = std::filesystem::path(path).parent_path().string();
-    if (!parent.empty()) translation_.folders.push_back({flag, parent});
+    if (parent.empty()) return;
+    // The values of one flag often share a folder (--output-paths /out/a /out/b).
+    auto& folders = translation_.folders;
+    const bool listed = std::any_of(folders.begin(), folders.end(), [&](const FolderToCreate& folder) {
+      return folder.flag == flag && folder.folder == parent;
+    });
+    if (!listed) folders.push_back({flag, parent});
   }
 
   void add_mapping(Mapping mapping, std::vector<std::string> words) {
@@ -140,6 +172,7 @@ class Translator {
   void reject_placeholders(const IncomingArg& arg) const {
     std::vector<std::string_view> texts(arg.words.begin(), arg.words.end());
     if (arg.value) texts.push_back(*arg.value);
+    texts.insert(texts.end(), arg.more_values.begin(), arg.more_values.end());
     for (const std::string& word : arg.words) {
       const std::size_t equals = word.find('=');
       if (equals != std::string::npos) texts.push_back(std::string_view(word).substr(equals + 1));

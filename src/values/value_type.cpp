@@ -18,6 +18,10 @@ constexpr std::array<std::pair<std::string_view, ValueType>, 7> kNamedTypes{{
 
 }  // namespace
 
+bool is_text_type(ValueType type) {
+  return type == ValueType::kStr || type == ValueType::kPath || type == ValueType::kOutputPath;
+}
+
 std::optional<ValueType> value_type_from_name(std::string_view name) {
   for (const auto& [type_name, type] : kNamedTypes) {
     if (type_name == name) return type;

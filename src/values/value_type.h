@@ -9,6 +9,9 @@ namespace hydra_adapt {
 // The declared type of a flag's value: what the program must receive.
 enum class ValueType { kStr, kPath, kOutputPath, kInt, kFloat, kBool, kJson };
 
+// str, path and output_path: the value is the text itself.
+bool is_text_type(ValueType type);
+
 std::optional<ValueType> value_type_from_name(std::string_view name);
 std::string_view value_type_name(ValueType type);
 // "str, path, output_path, int, float, bool, json": for messages.

@@ -71,6 +71,18 @@ TEST(SplitIncomingArgs, ADeclaredFlagWinsOverHydrasOwn) {
   EXPECT_EQ(*args[0].value, "1.2");
 }
 
+TEST(SplitIncomingArgs, AFlagDeclaredWithSeveralValuesTakesThem) {
+  const auto declared_values = [](std::string_view name) -> std::size_t { return name == "outs" ? 3 : 0; };
+  const auto args = split_incoming_args({"--outs=a", "-b", "c", "d=1", "--outs", "x", "--lr", "1"}, declared_values);
+  ASSERT_EQ(args.size(), 4u);
+  EXPECT_EQ(*args[0].value, "a");
+  EXPECT_EQ(args[0].more_values, (Words{"-b", "c"}));
+  EXPECT_EQ(args[0].words, (Words{"--outs=a", "-b", "c"}));
+  EXPECT_EQ(args[1].kind, Kind::kOverride);
+  EXPECT_EQ(*args[2].value, "x");
+  EXPECT_TRUE(args[2].more_values.empty());
+}
+
 TEST(SplitIncomingArgs, RefusesStrayWords) {
   EXPECT_THROW(split({"train"}), AdaptError);
   EXPECT_THROW(split({"-x"}), AdaptError);

@@ -57,6 +57,16 @@ TEST(ParseSchemaYaml, RefusesWhatItDoesNotKnow) {
   EXPECT_NE(error_of("").find("a schema is a YAML mapping"), std::string::npos);
 }
 
+TEST(ParseSchemaYaml, ReadsAListOfTypesAsAFlagWithSeveralValues) {
+  const Schema schema = parse_schema_yaml("flags: {outs: {type: [output_path, int]}, lr: {type: float}}", "s.yaml");
+  EXPECT_EQ(schema.find("outs")->list_types, (std::vector<ValueType>{ValueType::kOutputPath, ValueType::kInt}));
+  EXPECT_EQ(schema.find("outs")->value_count(), 2u);
+  EXPECT_EQ(flag_type_name(*schema.find("outs")), "[output_path, int]");
+  EXPECT_TRUE(schema.find("lr")->list_types.empty());
+  EXPECT_NE(error_of("flags: {outs: {type: []}}").find("one type per value"), std::string::npos);
+  EXPECT_NE(error_of("flags: {outs: {type: [int, intt]}}").find("unknown type 'intt'"), std::string::npos);
+}
+
 TEST(ParseSchemaYaml, RefusesBadFlagsAndKeys) {
   EXPECT_NE(error_of("flags:\n  lr: {}\n  lr: {}\n").find("declared twice (first on line 2)"), std::string::npos);
   EXPECT_NE(error_of("flags:\n  lr: {key: ''}\n").find("the key is empty"), std::string::npos);

@@ -134,5 +134,32 @@ TEST(Translate, RefusesAWordTheKernelWouldRefuse) {
   EXPECT_EQ(final_words(kSchema, {"--data-path", std::string(131058, 'x')}).front().size(), 131070u);
 }
 
+TEST(Translate, AFlagWithSeveralValuesGetsATypedList) {
+  const Schema schema =
+      parse_schema_yaml("flags: {outs: {type: [output_path, output_path]}, dims: {type: [int, float]}}", "test");
+  const Translation translation =
+      translate(schema, {{"p"}, {"--outs", "/tmp/a/x", "/tmp/b/y", "--dims=256.0", "1e-05"}, SplitRule::kFirstFlag},
+                UnknownPolicy::kError);
+  EXPECT_EQ(translation.argv, (Words{"p", "outs=['/tmp/a/x', '/tmp/b/y']", "dims=[256, 1e-05]"}));
+  ASSERT_EQ(translation.folders.size(), 2u);
+  EXPECT_EQ(translation.folders[1].folder, "/tmp/b");
+  EXPECT_EQ(translation.mappings[0].type, "[output_path, output_path]");
+  EXPECT_EQ(error_of(schema, {"--outs", "/a", "--dims", "1", "2"}),
+            "--outs: takes 2 values [output_path, output_path], got 1; write --outs VALUE1 VALUE2 ...");
+  EXPECT_NE(error_of(schema, {"--dims", "1", "x"}).find("'x' is not a float"), std::string::npos);
+  const Translation shared = translate(
+      schema, {{"p"}, {"--outs", "/o/x", "/o/y", "--dims", "1", "2"}, SplitRule::kFirstFlag}, UnknownPolicy::kError);
+  ASSERT_EQ(shared.folders.size(), 1u);
+  EXPECT_EQ(shared.folders[0].folder, "/o");
+}
+
+TEST(Translate, AnEmptyValueOfAnOptionalTypedFlagIsNull) {
+  const Schema schema = parse_schema_yaml(
+      "flags: {lr: {type: float}, n: {type: int, required: true}, name: {}, pair: {type: [int, json]}}", "test");
+  EXPECT_EQ(final_words(schema, {"--lr", "", "--n", "1", "--name", "", "--pair", "", ""}),
+            (Words{"lr=null", "n=1", "name=''", "pair=[null, null]"}));
+  EXPECT_NE(error_of(schema, {"--n", ""}).find("--n: the value '' is not an int"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace hydra_adapt

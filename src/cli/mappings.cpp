@@ -1,0 +1,21 @@
+#include "cli/mappings.h"
+
+#include "component/component_schema.h"
+#include "schema/schema_merge.h"
+#include "schema/schema_yaml.h"
+
+namespace hydra_adapt {
+
+Schema load_mappings(const ToolOptions& options) {
+  const Schema schema = options.schema_path ? load_schema_file(*options.schema_path) : Schema{};
+  if (!options.component_path) return schema;
+  return merge_schemas(schema, load_component_file(*options.component_path, options.component_executor));
+}
+
+UnknownPolicy unknown_policy(const ToolOptions& options, const Schema& schema) {
+  if (options.unknown) return *options.unknown;
+  if (schema.unknown) return *schema.unknown;
+  return options.schema_path || options.component_path ? UnknownPolicy::kError : UnknownPolicy::kAuto;
+}
+
+}  // namespace hydra_adapt

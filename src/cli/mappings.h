@@ -1,0 +1,16 @@
+#pragma once
+
+#include "cli/options.h"
+#include "schema/schema.h"
+
+namespace hydra_adapt {
+
+// The schema the options name: --schema, the one --component implies, or both merged with
+// the schema's declarations winning. Empty with neither.
+Schema load_mappings(const ToolOptions& options);
+
+// What an undeclared flag gets: --unknown, else the schema's `unknown:`, else error when a
+// schema or a component declares the flags and auto when nothing does.
+UnknownPolicy unknown_policy(const ToolOptions& options, const Schema& schema);
+
+}  // namespace hydra_adapt

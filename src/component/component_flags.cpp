@@ -1,0 +1,183 @@
+#include "component/component_flags.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "adapt_error.h"
+#include "schema/yaml_source.h"
+#include "values/hydra_key.h"
+#include "values/typed_value.h"
+
+namespace hydra_adapt {
+namespace {
+
+bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+
+const std::string* leading_literal(const ComponentWord& word) {
+  return word.pieces.empty() ? nullptr : std::get_if<std::string>(&word.pieces.front());
+}
+
+bool is_literal(const ComponentWord& word, std::string_view text) {
+  const std::string* literal = leading_literal(word);
+  return word.pieces.size() == 1 && literal && *literal == text;
+}
+
+bool looks_like_flag(const ComponentWord& word) {
+  const std::string* literal = leading_literal(word);
+  return literal && starts_with(*literal, "--");
+}
+
+bool holds_placeholder(const ComponentWord& word) {
+  for (const auto& piece : word.pieces) {
+    if (std::holds_alternative<PlaceholderValue>(piece)) return true;
+  }
+  return false;
+}
+
+// A constant keeps the type its text reads as, so `--epochs 10` stays an int.
+ValueType constant_type(const std::string& text) {
+  return value_type_from_name(render_auto_value(text).type).value_or(ValueType::kStr);
+}
+
+ValueType value_type_of(const ComponentWord& word) {
+  if (word.pieces.size() == 1) {
+    if (const auto* placeholder = std::get_if<PlaceholderValue>(&word.pieces.front())) return placeholder->type;
+    return constant_type(std::get<std::string>(word.pieces.front()));
+  }
+  // A path with text after it ("{outputPath: m}/model.pt") names a file under that path.
+  const auto* first = std::get_if<PlaceholderValue>(&word.pieces.front());
+  if (first && (first->type == ValueType::kPath || first->type == ValueType::kOutputPath)) return first->type;
+  return ValueType::kStr;
+}
+
+// Whether the platform always passes a value for the flag.
+bool always_given(const ComponentWord& flag_word, const std::vector<ComponentWord>& values) {
+  if (flag_word.conditional) return false;
+  bool any_placeholder = false;
+  for (const ComponentWord& value : values) {
+    for (const auto& piece : value.pieces) {
+      const auto* placeholder = std::get_if<PlaceholderValue>(&piece);
+      if (!placeholder) continue;
+      if (placeholder->optional || value.conditional) return false;
+      any_placeholder = true;
+    }
+  }
+  return any_placeholder;
+}
+
+class FlagCollector {
+ public:
+  explicit FlagCollector(const std::string& source) : source_(source) {}
+
+  std::vector<FlagSpec> collect(const std::vector<ComponentWord>& words) {
+    std::size_t next = first_incoming_word(words);
+    while (next < words.size()) {
+      const ComponentWord& flag_word = words[next++];
+      if (!looks_like_flag(flag_word)) {
+        fail(flag_word, "a value with no --flag before it; hydra-adapt maps only --flag VALUE args");
+      }
+      std::vector<ComponentWord> values;
+      const std::string name = flag_name(flag_word, values);
+      while (next < words.size() && !looks_like_flag(words[next])) {
+        // An else branch of values is the alternative to the then branch before it, which
+        // already gave the flag its values and their types.
+        if (words[next].opens_else && !values.empty()) {
+          while (next < words.size() && !looks_like_flag(words[next])) ++next;
+          break;
+        }
+        values.push_back(words[next++]);
+      }
+      add(flag_word, name, values);
+    }
+    return std::move(flags_);
+  }
+
+ private:
+  std::size_t first_incoming_word(const std::vector<ComponentWord>& words) const {
+    std::size_t program = 0;
+    const std::string* first = words.empty() ? nullptr : leading_literal(words.front());
+    if (first && std::filesystem::path(*first).filename() == "hydra-adapt") {
+      while (program < words.size() && !is_literal(words[program], "--")) ++program;
+      program = std::min(program + 1, words.size());
+    }
+    std::size_t incoming = program;
+    while (incoming < words.size() && !is_literal(words[incoming], "--")) ++incoming;
+    if (incoming < words.size()) {
+      ++incoming;
+    } else {
+      incoming = program;
+      while (incoming < words.size() && !looks_like_flag(words[incoming])) ++incoming;
+    }
+    for (std::size_t i = program; i < incoming && i < words.size(); ++i) {
+      if (holds_placeholder(words[i])) {
+        fail(words[i],
+             "a placeholder among the program's words, before any --flag; hydra-adapt maps only --flag VALUE args");
+      }
+    }
+    return incoming;
+  }
+
+  // The flag's name; a value attached with '=' goes into `values`.
+  std::string flag_name(const ComponentWord& word, std::vector<ComponentWord>& values) const {
+    const std::string& text = std::get<std::string>(word.pieces.front());
+    const std::size_t equals = text.find('=');
+    const std::string name = text.substr(2, equals == std::string::npos ? std::string::npos : equals - 2);
+    if (name.empty()) fail(word, "'" + text + "' is a flag without a name");
+    if (name.find_first_of(" \t\n") != std::string::npos) fail(word, "the flag name '" + name + "' holds blanks");
+    if (equals == std::string::npos) {
+      if (word.pieces.size() > 1) {
+        fail(word, "--" + name + " runs into a placeholder; write --" + name + "=VALUE or --" + name + " VALUE");
+      }
+      return name;
+    }
+    ComponentWord attached = word;
+    attached.pieces.erase(attached.pieces.begin());
+    const std::string after_equals = text.substr(equals + 1);
+    if (!after_equals.empty() || attached.pieces.empty()) attached.pieces.insert(attached.pieces.begin(), after_equals);
+    values.push_back(std::move(attached));
+    return name;
+  }
+
+  void add(const ComponentWord& flag_word, const std::string& name, const std::vector<ComponentWord>& values) {
+    FlagSpec flag;
+    flag.name = name;
+    flag.key = key_for_flag(name, true);
+    if (!is_addressable_key(flag.key)) {
+      fail(flag_word, "--" + name + " is not a Hydra key by itself; map it to a key in a --schema instead");
+    }
+    flag.required = always_given(flag_word, values);
+    for (const ComponentWord& value : values) flag.list_types.push_back(value_type_of(value));
+    flag.type = flag.list_types.empty() ? ValueType::kBool : flag.list_types.front();
+    if (flag.list_types.size() < 2) flag.list_types.clear();
+
+    const auto [earlier, inserted] = declared_at_.emplace(name, std::make_pair(flags_.size(), flag_word.mark));
+    if (inserted) {
+      flags_.push_back(std::move(flag));
+      return;
+    }
+    FlagSpec& first = flags_[earlier->second.first];
+    if (first.type != flag.type || first.list_types != flag.list_types) {
+      fail(flag_word, "--" + name + " is declared again with another type (" + flag_type_name(flag) + " here, " +
+                          flag_type_name(first) + " on line " + std::to_string(earlier->second.second.line + 1) +
+                          "); give it one type");
+    }
+    first.required = first.required || flag.required;
+  }
+
+  [[noreturn]] void fail(const ComponentWord& word, const std::string& problem) const {
+    throw AdaptError(yaml_spot(source_, word.mark) + problem);
+  }
+
+  const std::string& source_;
+  std::vector<FlagSpec> flags_;
+  std::map<std::string, std::pair<std::size_t, YAML::Mark>> declared_at_;
+};
+
+}  // namespace
+
+std::vector<FlagSpec> component_flags(const std::vector<ComponentWord>& words, const std::string& source) {
+  return FlagCollector(source).collect(words);
+}
+
+}  // namespace hydra_adapt

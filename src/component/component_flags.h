@@ -1,0 +1,21 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "component/component_word.h"
+#include "schema/schema.h"
+
+namespace hydra_adapt {
+
+// The flags a component's command line declares: `--name` followed by its values
+// (placeholders or constant words), or `--name=VALUE`. The words before the incoming args
+// (hydra-adapt's own, then the program's) are skipped by the rule hydra-adapt's own split
+// follows. A flag's type comes from its placeholder's declared type; a constant value's from
+// its text; a bare flag is a bool; several values make a list. The key follows key_for_flag.
+// `source` names the file in messages. Throws AdaptError naming the spot for a placeholder
+// with no flag before it, a flag without a name, a name that is no Hydra key, or a flag
+// declared twice with different types.
+std::vector<FlagSpec> component_flags(const std::vector<ComponentWord>& words, const std::string& source);
+
+}  // namespace hydra_adapt

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <string>
+#include <vector>
+
+#include "component/component_word.h"
+
+namespace hydra_adapt {
+
+// The words of a KFP v1 component's implementation.container (command, then args), each
+// placeholder typed from the component's `inputs:` and `outputs:`. `source` names the file in
+// messages. Throws AdaptError naming the spot for an unknown placeholder, a name that no input
+// or output declares, or a component without a container.
+std::vector<ComponentWord> v1_component_words(const YAML::Node& root, const std::string& source);
+
+}  // namespace hydra_adapt

@@ -1,0 +1,210 @@
+#include "component/v2_component.h"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <regex>
+
+#include "adapt_error.h"
+#include "schema/yaml_source.h"
+
+namespace hydra_adapt {
+namespace {
+
+ValueType parameter_type(const std::string& parameter_type) {
+  static const std::map<std::string, ValueType> kTypes{
+      {"STRING", ValueType::kStr},   {"NUMBER_INTEGER", ValueType::kInt}, {"NUMBER_DOUBLE", ValueType::kFloat},
+      {"BOOLEAN", ValueType::kBool}, {"STRUCT", ValueType::kJson},        {"LIST", ValueType::kJson},
+  };
+  const auto found = kTypes.find(parameter_type);
+  return found == kTypes.end() ? ValueType::kStr : found->second;
+}
+
+bool is_placeholder_object(const nlohmann::json& json, const char* name) {
+  return json.is_object() && json.size() == 1 && json.contains(name);
+}
+
+struct Declared {
+  ValueType type;
+  bool optional;
+};
+using Declarations = std::map<std::string, Declared>;
+
+class V2Reader {
+ public:
+  explicit V2Reader(const std::string& source) : source_(source) {}
+
+  std::vector<ComponentWord> read(const YAML::Node& root, const std::string& executor) {
+    const YAML::Node executors = mapping(yaml_field(root, "deploymentSpec"), "executors");
+    if (executors.size() == 0) fail(root, "deploymentSpec has no executors");
+    const std::string label = chosen_executor(root, executors, executor);
+    declare(component_of(root, label, executors));
+    const YAML::Node container = yaml_field(executors[label], "container");
+    if (!container.IsMap()) fail(executors[label], "executor " + label + " runs no container");
+    for (const char* part : {"command", "args"}) {
+      const YAML::Node words = yaml_field(container, part);
+      if (words.IsNull()) continue;
+      if (!words.IsSequence()) fail(words, std::string(part) + " must be a list");
+      for (const auto& word : words) {
+        if (!word.IsScalar()) fail(word, "an arg of a compiled component is a string");
+        add_text_word(word.Scalar(), word.Mark(), false, false);
+      }
+    }
+    return std::move(words_);
+  }
+
+ private:
+  std::string chosen_executor(const YAML::Node& root, const YAML::Node& executors, const std::string& wanted) const {
+    std::string names;
+    for (const auto& entry : executors) names += (names.empty() ? "" : ", ") + entry.first.Scalar();
+    if (wanted.empty()) {
+      if (executors.size() == 1) return executors.begin()->first.Scalar();
+      fail(executors, "the file holds " + std::to_string(executors.size()) + " executors (" + names +
+                          "); pick one with --component-executor NAME");
+    }
+    if (executors[wanted]) return wanted;
+    const YAML::Node label = yaml_field(yaml_field(mapping(root, "components"), wanted), "executorLabel");
+    if (label.IsScalar() && executors[label.Scalar()]) return label.Scalar();
+    fail(executors, "no executor or component named '" + wanted + "' (executors: " + names + ")");
+  }
+
+  YAML::Node component_of(const YAML::Node& root, const std::string& label, const YAML::Node& executors) const {
+    for (const auto& entry : mapping(root, "components")) {
+      if (yaml_field(entry.second, "executorLabel").as<std::string>("") == label) return entry.second;
+    }
+    fail(executors[label], "no component under components: has executorLabel " + label);
+  }
+
+  void declare(const YAML::Node& component) {
+    const YAML::Node inputs = yaml_field(component, "inputDefinitions");
+    const YAML::Node outputs = yaml_field(component, "outputDefinitions");
+    for (const auto& entry : mapping(inputs, "parameters")) {
+      const YAML::Node& definition = entry.second;
+      input_parameters_[entry.first.Scalar()] = {
+          parameter_type(yaml_field(definition, "parameterType").as<std::string>("")),
+          yaml_field(definition, "isOptional").as<bool>(false) || !yaml_field(definition, "defaultValue").IsNull()};
+    }
+    for (const auto& entry : mapping(inputs, "artifacts")) {
+      input_artifacts_[entry.first.Scalar()] = {ValueType::kPath,
+                                                yaml_field(entry.second, "isOptional").as<bool>(false)};
+    }
+    for (const char* kind : {"parameters", "artifacts"}) {
+      for (const auto& entry : mapping(outputs, kind)) outputs_[entry.first.Scalar()] = {ValueType::kOutputPath, false};
+    }
+  }
+
+  // Compiled IfPresent and Concat placeholders are JSON texts; other words are literal text
+  // around {{$...}} placeholders.
+  void add_text_word(const std::string& text, const YAML::Mark& mark, bool conditional, bool opens_else) {
+    const auto json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (is_placeholder_object(json, "IfPresent")) {
+      add_if_present(json["IfPresent"], mark);
+      return;
+    }
+    ComponentWord word{{}, mark, conditional, opens_else};
+    if (is_placeholder_object(json, "Concat")) {
+      add_json_pieces(json, word);
+    } else {
+      add_text_pieces(text, word);
+    }
+    words_.push_back(std::move(word));
+  }
+
+  void add_if_present(const nlohmann::json& branches, const YAML::Mark& mark) {
+    if (!branches.is_object() || !branches.contains("InputName") || !branches["InputName"].is_string()) {
+      fail_at(mark, "IfPresent takes {\"InputName\": ..., \"Then\": [...], \"Else\": [...]}");
+    }
+    const std::string input = branches["InputName"];
+    if (!input_parameters_.count(input) && !input_artifacts_.count(input)) {
+      fail_at(mark, "IfPresent names '" + input + "', which inputDefinitions does not declare");
+    }
+    for (const char* branch : {"Then", "Else"}) {
+      if (!branches.contains(branch)) continue;
+      const nlohmann::json& words = branches[branch];
+      if (!words.is_array()) fail_at(mark, std::string("IfPresent's ") + branch + " is a list of args");
+      bool first = true;
+      for (const auto& word : words) {
+        add_text_word(word.is_string() ? word.get<std::string>() : word.dump(), mark, true,
+                      first && std::string(branch) == "Else");
+        first = false;
+      }
+    }
+  }
+
+  void add_json_pieces(const nlohmann::json& piece, ComponentWord& word) const {
+    if (is_placeholder_object(piece, "Concat") && piece["Concat"].is_array()) {
+      for (const auto& part : piece["Concat"]) add_json_pieces(part, word);
+    } else if (piece.is_string()) {
+      add_text_pieces(piece.get<std::string>(), word);
+    } else {
+      fail_at(word.mark,
+              "unsupported placeholder " + piece.dump() + " (supported: IfPresent, Concat, {{$.inputs...}})");
+    }
+  }
+
+  void add_text_pieces(const std::string& text, ComponentWord& word) const {
+    std::size_t done = 0;
+    for (std::size_t open = text.find("{{$"); open != std::string::npos; open = text.find("{{$", done)) {
+      const std::size_t close = text.find("}}", open);
+      if (close == std::string::npos) fail_at(word.mark, "unterminated placeholder in '" + text + "'");
+      if (open > done) word.pieces.emplace_back(text.substr(done, open - done));
+      done = close + 2;
+      word.pieces.emplace_back(placeholder(text.substr(open, done - open), word.mark));
+    }
+    if (done < text.size() || word.pieces.empty()) word.pieces.emplace_back(text.substr(done));
+  }
+
+  PlaceholderValue placeholder(const std::string& text, const YAML::Mark& mark) const {
+    static const std::regex kPlaceholder(
+        R"(\{\{\$\.(inputs|outputs)\.(parameters|artifacts)\['([^']*)'\](\.path|\.uri|\.output_file)?\}\})");
+    std::smatch match;
+    if (!std::regex_match(text, match, kPlaceholder)) fail_at(mark, unsupported(text));
+    const std::string side = match[1], kind = match[2], name = match[3], access = match[4];
+    const Declarations* declared = nullptr;
+    if (side == "inputs" && kind == "parameters" && access.empty()) declared = &input_parameters_;
+    if (side == "inputs" && kind == "artifacts" && (access == ".path" || access == ".uri"))
+      declared = &input_artifacts_;
+    if (side == "outputs" && kind == "artifacts" && (access == ".path" || access == ".uri")) declared = &outputs_;
+    if (side == "outputs" && kind == "parameters" && access == ".output_file") declared = &outputs_;
+    if (!declared) fail_at(mark, unsupported(text));
+    const auto found = declared->find(name);
+    if (found == declared->end()) {
+      fail_at(mark, text + " names '" + name + "', which the component's " + side.substr(0, side.size() - 1) +
+                        "Definitions." + kind + " does not declare");
+    }
+    return {name, found->second.type, found->second.optional};
+  }
+
+  static std::string unsupported(const std::string& text) {
+    return "unsupported placeholder " + text +
+           " (supported: {{$.inputs.parameters['n']}}, {{$.inputs.artifacts['n'].path}} or .uri, "
+           "{{$.outputs.artifacts['n'].path}} or .uri, {{$.outputs.parameters['n'].output_file}})";
+  }
+
+  // A field that must be a mapping when present: an empty mapping when absent.
+  YAML::Node mapping(const YAML::Node& parent, const std::string& key) const {
+    const YAML::Node node = yaml_field(parent, key);
+    if (node.IsNull()) return YAML::Node(YAML::NodeType::Map);
+    if (!node.IsMap()) fail(node, key + " must be a mapping");
+    return node;
+  }
+
+  [[noreturn]] void fail(const YAML::Node& node, const std::string& problem) const { fail_at(node.Mark(), problem); }
+  [[noreturn]] void fail_at(const YAML::Mark& mark, const std::string& problem) const {
+    throw AdaptError(yaml_spot(source_, mark) + problem);
+  }
+
+  const std::string& source_;
+  Declarations input_parameters_;
+  Declarations input_artifacts_;
+  Declarations outputs_;
+  std::vector<ComponentWord> words_;
+};
+
+}  // namespace
+
+std::vector<ComponentWord> v2_component_words(const YAML::Node& root, const std::string& source,
+                                              const std::string& executor) {
+  return V2Reader(source).read(root, executor);
+}
+
+}  // namespace hydra_adapt

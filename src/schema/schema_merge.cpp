@@ -1,0 +1,14 @@
+#include "schema/schema_merge.h"
+
+namespace hydra_adapt {
+
+Schema merge_schemas(const Schema& preferred, const Schema& fallback) {
+  Schema merged = preferred;
+  if (!merged.unknown) merged.unknown = fallback.unknown;
+  for (const FlagSpec& flag : fallback.flags) {
+    if (!preferred.find(flag.name)) merged.flags.push_back(flag);
+  }
+  return merged;
+}
+
+}  // namespace hydra_adapt

@@ -1,0 +1,25 @@
+#include "schema/schema_merge.h"
+
+#include <gtest/gtest.h>
+
+#include "schema/schema_yaml.h"
+
+namespace hydra_adapt {
+namespace {
+
+TEST(MergeSchemas, ThePreferredDeclarationWinsAndTheOtherFlagsFollow) {
+  const Schema schema = parse_schema_yaml("flags: {lr: {key: optimizer.lr, type: float}}", "s");
+  const Schema component =
+      parse_schema_yaml("unknown: pass\nflags: {lr: {type: str, required: true}, epochs: {type: int}}", "c");
+  const Schema merged = merge_schemas(schema, component);
+  ASSERT_EQ(merged.flags.size(), 2u);
+  EXPECT_EQ(merged.flags[0].key, "optimizer.lr");
+  EXPECT_EQ(merged.flags[0].type, ValueType::kFloat);
+  EXPECT_FALSE(merged.flags[0].required);
+  EXPECT_EQ(merged.flags[1].name, "epochs");
+  EXPECT_EQ(merged.unknown, UnknownPolicy::kPass);
+  EXPECT_EQ(merge_schemas(parse_schema_yaml("unknown: auto", "s"), component).unknown, UnknownPolicy::kAuto);
+}
+
+}  // namespace
+}  // namespace hydra_adapt
