@@ -147,6 +147,7 @@ class FlagCollector {
       fail(flag_word, "--" + name + " is not a Hydra key by itself; map it to a key in a --schema instead");
     }
     flag.required = always_given(flag_word, values);
+    flag.nullable = !flag.required;
     for (const ComponentWord& value : values) flag.list_types.push_back(value_type_of(value));
     flag.type = flag.list_types.empty() ? ValueType::kBool : flag.list_types.front();
     if (flag.list_types.size() < 2) flag.list_types.clear();
@@ -163,6 +164,7 @@ class FlagCollector {
                           "); give it one type");
     }
     first.required = first.required || flag.required;
+    first.nullable = !first.required;
   }
 
   [[noreturn]] void fail(const ComponentWord& word, const std::string& problem) const {

@@ -25,6 +25,8 @@ struct FlagSpec {
   ValueType type = ValueType::kStr;
   bool required = false;
   bool secret = false;  // its value shows as *** everywhere but the program's argv
+  // An empty value arrives as None: pipelines render an absent optional input as empty text.
+  bool nullable = false;
   // Non-empty: the flag takes this many values (argparse nargs), each of its own type, and
   // the key gets a list of them. Empty: one value of `type`.
   std::vector<ValueType> list_types;

@@ -18,6 +18,7 @@ void emit_flag(YAML::Emitter& out, const FlagSpec& flag) {
   }
   if (flag.required) out << YAML::Key << "required" << YAML::Value << true;
   if (flag.secret) out << YAML::Key << "secret" << YAML::Value << true;
+  if (flag.nullable) out << YAML::Key << "nullable" << YAML::Value << true;
   out << YAML::EndMap;
 }
 

@@ -70,11 +70,13 @@ class SchemaReader {
         read_type(field.second, flag);
       } else if (field_name == "required") {
         flag.required = boolean(field.second, field_name);
+      } else if (field_name == "nullable") {
+        flag.nullable = boolean(field.second, field_name);
       } else if (field_name == "secret") {
         flag.secret = boolean(field.second, field_name);
       } else {
         fail(field.first,
-             "flag '" + name + "': unknown field '" + field_name + "' (known: key, type, required, secret)");
+             "flag '" + name + "': unknown field '" + field_name + "' (known: key, type, required, secret, nullable)");
       }
     }
     if (!key_node) flag.key = key_for_flag(name, hyphens_to_underscores);

@@ -126,8 +126,7 @@ class Translator {
       throw AdaptError(flag + ": missing value; write " + flag + " VALUE or " + flag + "=VALUE (type " +
                        std::string(value_type_name(type)) + ")");
     }
-    // Pipelines render an absent optional input as empty text (KFP's driver does).
-    if (value->empty() && !spec.required && !is_text_type(type)) return "null";
+    if (value->empty() && spec.nullable && !is_text_type(type)) return "null";
     try {
       return render_typed_value(type, *value);
     } catch (const ValueError& error) {

@@ -56,8 +56,8 @@ TRAIN_FLAGS = {
     "model": {"key": "model", "type": "output_path", "required": True},
     "acc": {"key": "acc", "type": "output_path", "required": True},
     "output-paths": {"key": "output_paths", "type": ["output_path", "output_path"], "required": True},
-    "opt": {"key": "opt", "type": "int"},
-    "batch-size": {"key": "batch_size", "type": "int"},
+    "opt": {"key": "opt", "type": "int", "nullable": True},
+    "batch-size": {"key": "batch_size", "type": "int", "nullable": True},
 }
 
 
@@ -88,10 +88,10 @@ def test_a_v1_component_gives_the_schema_of_the_spec_kfp_converts_it_to(tmp_path
     assert flags == derived_flags(converted)
     assert flags == {
         "training-data": {"key": "training_data", "type": "path", "required": True},
-        "learning-rate": {"key": "learning_rate", "type": "float"},
+        "learning-rate": {"key": "learning_rate", "type": "float", "nullable": True},
         "epochs": {"key": "epochs", "type": "int", "required": True},
         "use-gpu": {"key": "use_gpu", "type": "bool", "required": True},
-        "hyperparameters": {"key": "hyperparameters", "type": "json"},
+        "hyperparameters": {"key": "hyperparameters", "type": "json", "nullable": True},
         "layer-sizes": {"key": "layer_sizes", "type": "json", "required": True},
         "model-name": {"key": "model_name", "type": "str", "required": True},
         "model": {"key": "model", "type": "output_path", "required": True},
@@ -103,7 +103,7 @@ def test_types_that_are_neither_parameters_nor_artifacts_arrive_as_exact_strings
     assert derived_flags(V1_LEGACY_TYPES) == {
         "output-bucket": {"key": "output_bucket", "type": "str", "required": True},
         "table": {"key": "table", "type": "str", "required": True},
-        "notes": {"key": "notes", "type": "str"},
+        "notes": {"key": "notes", "type": "str", "nullable": True},
         "row-limit": {"key": "row_limit", "type": "str", "required": True},
     }
     assert dry_run_argv(["--component", str(V1_LEGACY_TYPES)],

@@ -153,9 +153,11 @@ TEST(Translate, AFlagWithSeveralValuesGetsATypedList) {
   EXPECT_EQ(shared.folders[0].folder, "/o");
 }
 
-TEST(Translate, AnEmptyValueOfAnOptionalTypedFlagIsNull) {
+TEST(Translate, AnEmptyValueOfANullableTypedFlagIsNull) {
   const Schema schema = parse_schema_yaml(
-      "flags: {lr: {type: float}, n: {type: int, required: true}, name: {}, pair: {type: [int, json]}}", "test");
+      "flags: {lr: {type: float, nullable: true}, n: {type: int}, name: {nullable: true}, "
+      "pair: {type: [int, json], nullable: true}}",
+      "test");
   EXPECT_EQ(final_words(schema, {"--lr", "", "--n", "1", "--name", "", "--pair", "", ""}),
             (Words{"lr=null", "n=1", "name=''", "pair=[null, null]"}));
   EXPECT_NE(error_of(schema, {"--n", ""}).find("--n: the value '' is not an int"), std::string::npos);
