@@ -308,6 +308,7 @@ def report(binary, noop, cases, timings, commands, ir, ir_nothing, ir_without_sc
     for label, words in rows(binary, sample, noop):
         lines.append(f"# {label}")
         lines.append(shlex.join(words).replace(str(REPO) + "/", ""))
+    lines += ["```", "", "with build-bench/n2/schema.yaml:", "", "```yaml", sample.schema.read_text().rstrip()]
     notes = BENCH / "notes.md"  # written by hand from the numbers above
     lines += ["```", "", "## Reading the numbers", "", notes.read_text() if notes.exists() else ""]
     return "\n".join(lines)
