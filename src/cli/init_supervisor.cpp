@@ -15,9 +15,9 @@
 #include "cli/launch.h"
 
 // Plain fork/execv/waitpid rather than Boost.Process: the child must be set up between fork
-// and exec (mask, dispositions) and must exec in place, and Boost.Process waits for its child
-// by PID, which races the waitpid(-1) below that reaps orphans: whichever call comes first
-// takes the child's status and the other never sees it.
+// and exec (mask, dispositions) and then exec in place, for which Boost.Process has no call;
+// and Boost.Process waits for its child by PID, which races the waitpid(-1) below that reaps
+// orphans: whichever call comes first takes the child's status and the other never sees it.
 
 namespace hydra_adapt {
 namespace {
