@@ -157,19 +157,20 @@ def test_the_program_output_and_stdin_pass_through(tmp_path):
 
 # The program orphans grandchildren that end at once; they are re-parented to the init
 # (or the subreaper) and stay zombies unless it reaps them. The program waits until no
-# zombie is left (or gives up after a while) and reports what it saw.
+# process but itself is left under the init (or gives up after a while) and reports what
+# is left, with its state ("Z" for a zombie).
 ORPHANING_PROGRAM = """
 import os, time
-def zombies():
+def left_under_init():
     found = []
-    for entry in os.listdir('/proc'):
+    for entry in filter(str.isdigit, os.listdir('/proc')):
         try:
             status = open(f'/proc/{entry}/status').read()
         except (FileNotFoundError, NotADirectoryError, ProcessLookupError):
             continue
         fields = dict(line.split(':', 1) for line in status.splitlines() if ':' in line)
-        if fields['State'].strip().startswith('Z') and int(fields['PPid']) == os.getppid():
-            found.append(entry)
+        if int(fields['PPid']) == os.getppid() and int(entry) != os.getpid():
+            found.append(entry + ':' + fields['State'].split()[0])
     return found
 for _ in range(20):
     middle = os.fork()
@@ -179,22 +180,22 @@ for _ in range(20):
         os._exit(0)       # its parent ends first, so the orphan goes to init
     os.waitpid(middle, 0)
 deadline = time.monotonic() + 10
-while zombies() and time.monotonic() < deadline:
+while left_under_init() and time.monotonic() < deadline:
     time.sleep(0.02)
-open('zombies', 'w').write(' '.join(zombies()) or 'none')
+open('left', 'w').write(' '.join(left_under_init()) or 'none')
 """
 
 
 def test_orphaned_grandchildren_are_reaped_as_pid1(tmp_path):
     result = run_as_pid1(["--", PY, "-c", ORPHANING_PROGRAM], cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "zombies").read_text() == "none"
+    assert (tmp_path / "left").read_text() == "none"
 
 
 def test_orphaned_grandchildren_are_reaped_with_init_when_not_pid1(tmp_path):
     result = run([BIN, "--init", "--", PY, "-c", ORPHANING_PROGRAM], cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "zombies").read_text() == "none"
+    assert (tmp_path / "left").read_text() == "none"
 
 
 # --- the program's start -----------------------------------------------------------------
