@@ -3,19 +3,37 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <boost/algorithm/string/classification.hpp>
+#include <boost/algorithm/string/split.hpp>
 #include <boost/process/search_path.hpp>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
 #include "adapt_error.h"
 
 namespace hydra_adapt {
+namespace {
+
+// The folders of PATH, as execvp reads them (an empty entry is the current folder).
+// Boost.Process's own this_process::path() builds std::locale(""), which throws, and so
+// aborts the tool, when LANG or LC_ALL name a locale the image does not have: a scratch or
+// distroless image, or any image without that locale installed.
+std::vector<boost::filesystem::path> path_folders() {
+  const char* path = std::getenv("PATH");
+  if (path == nullptr) return {};
+  std::vector<std::string> folders;
+  boost::split(folders, path, boost::is_any_of(":"));
+  return {folders.begin(), folders.end()};
+}
+
+}  // namespace
 
 std::string resolve_program(const std::string& program) {
   std::string path = program;
   if (program.find('/') == std::string::npos) {
-    path = boost::process::search_path(program).string();
+    path = boost::process::search_path(program, path_folders()).string();
     if (path.empty()) {
       throw AdaptError("program '" + program + "' not found in PATH (or not executable there)", kNotFoundExitStatus);
     }

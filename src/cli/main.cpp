@@ -3,13 +3,15 @@
 // the library and never touches the process.
 #include <spdlog/spdlog.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
-#include <cstdio>
 #include <iostream>
 #include <string_view>
 
 #include "adapt_error.h"
 #include "args/program_split.h"
+#include "cli/error_line.h"
+#include "cli/init_supervisor.h"
 #include "cli/launch.h"
 #include "cli/logging.h"
 #include "cli/mappings.h"
@@ -62,6 +64,7 @@ int run(int argc, const char* const* argv) {
   create_folders(translation.folders);
   spdlog::debug("exec {}", program);
   std::cout.flush();
+  if (options.init.value_or(::getpid() == 1)) return supervise_program(program, translation.argv);
   exec_program(program, translation.argv);
 }
 
@@ -73,7 +76,7 @@ int main(int argc, char** argv) {
     if (argc > 1 && std::string_view(argv[1]) == "schema") return hydra_adapt::run_schema_command(argc - 1, argv + 1);
     return hydra_adapt::run(argc, argv);
   } catch (const hydra_adapt::AdaptError& error) {
-    std::fprintf(stderr, "hydra-adapt: error: %s\n", error.what());
+    hydra_adapt::print_error_line(error);
     return error.exit_status();
   }
 }

@@ -45,7 +45,12 @@ po::options_description option_descriptions() {
        "component and auto without  [HYDRA_ADAPT_UNKNOWN]")  //
       ("log-level", po::value<std::string>()->value_name("LEVEL"),
        "trace, debug, info, warn, error or off; logs go to stderr. Default: warn  [HYDRA_ADAPT_LOG_LEVEL]")  //
-      ("help,h", "print this help")                                                                          //
+      ("init", po::value<std::string>()->implicit_value("1")->value_name("1|0"),
+       "PID 1 duty, like tini: run PROGRAM as a child, forward SIGTERM, SIGINT, SIGHUP, SIGQUIT, "
+       "SIGUSR1, SIGUSR2 and SIGWINCH to it, reap every zombie, exit with its status (128+N when "
+       "signal N ended it). Default: on when hydra-adapt is PID 1, else exec in place  [HYDRA_ADAPT_INIT=1|0]")  //
+      ("no-init", "exec PROGRAM in place even as PID 1 (same as --init=0)")                                      //
+      ("help,h", "print this help")                                                                              //
       ("version", "print the version");
   return options;
 }
@@ -59,6 +64,7 @@ std::string option_for_variable(const std::string& variable) {
       {"HYDRA_ADAPT_DRY_RUN", "dry-run"},
       {"HYDRA_ADAPT_UNKNOWN", "unknown"},
       {"HYDRA_ADAPT_LOG_LEVEL", "log-level"},
+      {"HYDRA_ADAPT_INIT", "init"},
   };
   for (const auto& [name, option] : kVariables) {
     const char* value = std::getenv(name);
@@ -72,6 +78,12 @@ DryRunFormat dry_run_format(const std::string& value) {
   if (value == "json") return DryRunFormat::kJson;
   if (value == "0" || value == "false") return DryRunFormat::kOff;
   throw AdaptError("--dry-run / HYDRA_ADAPT_DRY_RUN: '" + value + "' is not one of text, json, 1, 0");
+}
+
+bool init_switch(const std::string& value) {
+  if (value == "1" || value == "true") return true;
+  if (value == "0" || value == "false") return false;
+  throw AdaptError("--init / HYDRA_ADAPT_INIT: '" + value + "' is not one of 1, 0");
 }
 
 std::string log_level(const std::string& value) {
@@ -98,6 +110,9 @@ ToolOptions parse_tool_options(int argc, const char* const* argv) {
     // No prefix guessing: "--sch" must not silently mean "--schema".
     const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
     po::store(po::command_line_parser(own_words).options(descriptions).style(style).run(), values);
+    if (values.count("init") && values.count("no-init")) {
+      throw AdaptError("--init and --no-init contradict each other; give one of them");
+    }
     po::store(po::parse_environment(descriptions, option_for_variable), values);
   } catch (const po::error& error) {
     throw AdaptError(std::string(error.what()) + "; see hydra-adapt --help");
@@ -109,6 +124,11 @@ ToolOptions parse_tool_options(int argc, const char* const* argv) {
   if (values.count("component-executor")) options.component_executor = values["component-executor"].as<std::string>();
   if (values.count("dry-run")) options.dry_run = dry_run_format(values["dry-run"].as<std::string>());
   if (values.count("log-level")) options.log_level = log_level(values["log-level"].as<std::string>());
+  if (values.count("no-init")) {
+    options.init = false;
+  } else if (values.count("init")) {
+    options.init = init_switch(values["init"].as<std::string>());
+  }
   if (values.count("unknown")) {
     const std::string policy = values["unknown"].as<std::string>();
     options.unknown = unknown_policy_from_name(policy);

@@ -19,6 +19,7 @@ struct ToolOptions {
   DryRunFormat dry_run = DryRunFormat::kOff;
   std::optional<UnknownPolicy> unknown;
   std::string log_level = "warn";
+  std::optional<bool> init;  // unset: PID 1 duty exactly when the tool runs as PID 1
   bool help = false;
   bool version = false;
   std::vector<std::string> after_dash_dash;  // PROGRAM, its words and the incoming args

@@ -1,0 +1,11 @@
+#pragma once
+
+#include "adapt_error.h"
+
+namespace hydra_adapt {
+
+// The one line the user sees for an AdaptError: "hydra-adapt: error: <message>" on stderr.
+// Both main and a forked child whose exec failed print it, so the two read the same.
+void print_error_line(const AdaptError& error);
+
+}  // namespace hydra_adapt
