@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "adapt_error.h"
 #include "args/hydra_flags.h"
@@ -45,14 +46,17 @@ int word_group(const Mapping& mapping, const std::vector<std::string>& words) {
 
 class Translator {
  public:
-  Translator(const Schema& schema, UnknownPolicy unknown) : schema_(schema), unknown_(unknown) {}
+  Translator(const Schema& schema, UnknownPolicy unknown) : schema_(schema), unknown_(unknown) {
+    // One lookup per incoming flag: an index keeps thousands of flags linear.
+    for (const FlagSpec& spec : schema.flags) declared_.emplace(spec.name, &spec);
+  }
 
   Translation run(const ProgramSplit& split) {
     translation_.argv = split.program;
     translation_.program_word_count = split.program.size();
     translation_.split_rule = split.rule;
     const auto declared_values = [this](std::string_view name) -> std::size_t {
-      const FlagSpec* spec = schema_.find(name);
+      const FlagSpec* spec = declared(name);
       return spec ? spec->value_count() : 0;
     };
     for (const IncomingArg& arg : split_incoming_args(split.incoming, declared_values)) {
@@ -73,7 +77,7 @@ class Translator {
  private:
   void translate_flag(const IncomingArg& arg) {
     const std::string flag = "--" + arg.name;
-    if (const FlagSpec* spec = schema_.find(arg.name)) {
+    if (const FlagSpec* spec = declared(arg.name)) {
       seen_.insert(arg.name);
       add_mapping({Mapping::Origin::kSchema, flag, spec->key, flag_type_name(*spec), spec->secret},
                   override_words(*spec, declared_values(*spec, arg)));
@@ -208,6 +212,11 @@ class Translator {
     }
   }
 
+  const FlagSpec* declared(std::string_view name) const {
+    const auto found = declared_.find(name);
+    return found == declared_.end() ? nullptr : found->second;
+  }
+
   struct PendingMapping {
     Mapping mapping;
     std::vector<std::string> words;
@@ -217,7 +226,8 @@ class Translator {
   UnknownPolicy unknown_;
   Translation translation_;
   std::vector<PendingMapping> pending_;
-  std::set<std::string> seen_;
+  std::unordered_map<std::string_view, const FlagSpec*> declared_;
+  std::unordered_set<std::string> seen_;
 };
 
 }  // namespace
