@@ -17,7 +17,7 @@ platform_args=(
   --data-path "/gcs/my bucket/train, v2.csv"
   --model-out "$out/models/run 1/model.pkl"
   --params '{"hidden": 128, "layers": 3}'
-  --run-name "it's ${not} interpolated, [really]"
+  --run-name 'it'"'"'s ${not} interpolated, [really]'
   --api-key 's3cr3t'
 )
 

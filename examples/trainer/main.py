@@ -23,7 +23,7 @@ def main(cfg: DictConfig) -> None:
     print(OmegaConf.to_yaml(_masked(cfg)), end="")
     has_key = bool(cfg.get("secrets", {}).get("key"))
     print(
-        f"train {cfg.model.name} with {cfg.optimizer.name} lr={cfg.optimizer.lr} "
+        f"run {cfg.run.name!r}: train {cfg.model.name} with {cfg.optimizer.name} lr={cfg.optimizer.lr} "
         f"for {cfg.trainer.max_epochs} epochs on {'gpu' if cfg.trainer.gpu else 'cpu'}, "
         f"data={cfg.data.path} -> {cfg.output.model}, "
         f"params={OmegaConf.to_container(cfg.model.params)}, "
