@@ -23,3 +23,6 @@ HYDRA_ADAPT_BIN="$PWD/build/hydra-adapt" .venv/bin/pytest tests/e2e -q -p no:cac
 
 echo "== differential test: 10,000 values per type through the tool and Hydra's own parser"
 HYDRA_ADAPT_BIN="$PWD/build/hydra-adapt" .venv/bin/pytest tests/differential -q -p no:cacheprovider
+
+echo "== fuzz smoke run: libFuzzer targets (ASan + UBSan), a fixed number of runs from the seed corpus"
+bash scripts/fuzz.sh smoke

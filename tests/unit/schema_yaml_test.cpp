@@ -57,6 +57,19 @@ TEST(ParseSchemaYaml, RefusesWhatItDoesNotKnow) {
   EXPECT_NE(error_of("").find("a schema is a YAML mapping"), std::string::npos);
 }
 
+// Found by fuzz_schema: a second 'flags:' section declared 'lr' again, and the loader kept
+// both; the second declaration was silently ignored.
+TEST(ParseSchemaYaml, RefusesAFieldGivenTwice) {
+  EXPECT_NE(error_of("flags:\n  lr: {}\nflags:\n  lr: {}\n").find("s.yaml:3:1: the field 'flags' is given twice"),
+            std::string::npos);
+  EXPECT_NE(error_of("flags:\n  lr: {key: a, key: b}\n").find("the field 'key' is given twice"), std::string::npos);
+}
+
+TEST(ParseSchemaYaml, DerivesKeysWithHyphensToUnderscoresWhereverItStands) {
+  const Schema schema = parse_schema_yaml("flags:\n  data-path: {}\nhyphens_to_underscores: false\n", "s.yaml");
+  EXPECT_EQ(schema.find("data-path")->key, "data-path");
+}
+
 TEST(ParseSchemaYaml, RefusesBadFlagsAndKeys) {
   EXPECT_NE(error_of("flags:\n  lr: {}\n  lr: {}\n").find("declared twice (first on line 2)"), std::string::npos);
   EXPECT_NE(error_of("flags:\n  lr: {key: ''}\n").find("the key is empty"), std::string::npos);
