@@ -3,13 +3,13 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
-#include <sstream>
 
 #include "adapt_error.h"
 #include "values/hydra_key.h"
@@ -167,14 +167,21 @@ Schema parse_schema_yaml(const std::string& text, const std::string& source) {
 Schema load_schema_file(const std::string& path) {
   std::error_code ignored;
   if (std::filesystem::is_directory(path, ignored)) throw AdaptError("schema " + path + " is a folder, not a file");
-  std::ifstream file(path, std::ios::binary);
-  if (!file)
+  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!file) {
     throw AdaptError("cannot read schema " + path + ": " + std::strerror(errno) +
                      "; check --schema / HYDRA_ADAPT_SCHEMA");
-  std::ostringstream text;
-  text << file.rdbuf();
-  if (file.bad()) throw AdaptError("cannot read schema " + path + ": " + std::strerror(errno));
-  return parse_schema_yaml(text.str(), path);
+  }
+  // stdio, not iostreams: an ifstream hides a read error (EIO) behind an empty text.
+  constexpr std::size_t kMaxSchemaBytes = 16 * 1024 * 1024;
+  std::string text;
+  char buffer[65536];
+  while (const std::size_t read = std::fread(buffer, 1, sizeof buffer, file.get())) {
+    text.append(buffer, read);
+    if (text.size() > kMaxSchemaBytes) throw AdaptError("schema " + path + " is larger than 16 MiB; is it the schema?");
+  }
+  if (std::ferror(file.get())) throw AdaptError("cannot read schema " + path + ": " + std::strerror(errno));
+  return parse_schema_yaml(text, path);
 }
 
 }  // namespace hydra_adapt

@@ -78,5 +78,17 @@ TEST(ParseSchemaYaml, RefusesBadFlagsAndKeys) {
   EXPECT_NE(error_of("flags:\n  --lr: {}\n").find("without leading dashes"), std::string::npos);
 }
 
+// Found by the bad-input catalogue: an ifstream turned the read error of /proc/self/mem
+// (EIO) into an empty text, reported as "a schema is a YAML mapping".
+TEST(LoadSchemaFile, ReportsAReadError) {
+  try {
+    load_schema_file("/proc/self/mem");
+    FAIL() << "no error";
+  } catch (const AdaptError& error) {
+    EXPECT_NE(std::string(error.what()).find("cannot read schema /proc/self/mem: Input/output error"),
+              std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace hydra_adapt
