@@ -110,6 +110,11 @@ TEST(Translate, RefusesAWordTheKernelWouldRefuse) {
   const std::string error = error_of(kSchema, {"--data-path", std::string(131072, 'x')});
   EXPECT_EQ(error.rfind("--data-path: the command-line word it becomes is", 0), 0u) << error;
   EXPECT_EQ(final_words(kSchema, {"--data-path", std::string(131058, 'x')}).front().size(), 131070u);
+  // Found by the bad-input catalogue: a word of exactly 131072 bytes with its NUL passes
+  // execve, and was refused.
+  EXPECT_EQ(final_words(kSchema, {"--data-path", std::string(131059, 'x')}).front().size(), 131071u);
+  EXPECT_NE(error_of(kSchema, {"--data-path", std::string(131060, 'x')}).find("is 131073 bytes with its NUL"),
+            std::string::npos);
 }
 
 }  // namespace
