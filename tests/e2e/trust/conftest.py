@@ -40,7 +40,7 @@ class AppRun:
 @pytest.fixture
 def run_app(adapt_binary, tmp_path):
     """Runs `hydra-adapt [OPTIONS] -- python trust_app.py -- ARGS` in tmp_path/work and returns
-    what the app received. Words may be str or bytes."""
+    what the app received. Words may be str or bytes; program=[] leaves the command at "--"."""
     def run(args, options=(), schema: Optional[str] = None, env_extra=None, program=None) -> AppRun:
         work = tmp_path / "work"
         work.mkdir(exist_ok=True)
@@ -50,7 +50,8 @@ def run_app(adapt_binary, tmp_path):
         if schema is not None:
             (tmp_path / "schema.yaml").write_text(schema)
             command += ["--schema", str(tmp_path / "schema.yaml")]
-        command += ["--", *(program or [sys.executable, str(APP)]), "--", *args]
+        program = [sys.executable, str(APP)] if program is None else program
+        command += ["--", *program] + (["--", *args] if program or args else [])
         env = {**os.environ, "TRUST_APP_OUT": str(out), **(env_extra or {})}
         result = subprocess.run(command, cwd=work, env=env, capture_output=True, timeout=120)
         received = pickle.loads(out.read_bytes()) if out.exists() else None
