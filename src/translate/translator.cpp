@@ -50,7 +50,7 @@ class Translator {
       const std::string word = spec->key + "=" + declared_value(*spec, arg.value);
       add_mapping({Mapping::Origin::kSchema, flag, spec->key, std::string(value_type_name(spec->type)), spec->secret},
                   {word});
-      if (spec->type == ValueType::kOutputPath) add_folder(flag, *arg.value);
+      if (spec->type == ValueType::kOutputPath) add_folder(flag, *arg.value, spec->secret);
       return;
     }
     switch (unknown_) {
@@ -86,11 +86,11 @@ class Translator {
     }
   }
 
-  void add_folder(const std::string& flag, const std::string& path) {
+  void add_folder(const std::string& flag, const std::string& path, bool secret) {
     // A URI (gs://...) names no local folder; FUSE mounts such as /gcs/ are plain paths.
     if (path.find("://") != std::string::npos) return;
     const std::string parent = std::filesystem::path(path).parent_path().string();
-    if (!parent.empty()) translation_.folders.push_back({flag, parent});
+    if (!parent.empty()) translation_.folders.push_back({flag, parent, secret});
   }
 
   void add_mapping(Mapping mapping, const std::vector<std::string>& words) {
@@ -110,11 +110,12 @@ class Translator {
       const std::size_t equals = word.find('=');
       if (equals != std::string::npos) texts.push_back(std::string_view(word).substr(equals + 1));
     }
+    const FlagSpec* spec = arg.kind == IncomingArg::Kind::kFlag ? schema_.find(arg.name) : nullptr;
     for (const std::string_view text : texts) {
       if (!is_unsubstituted_placeholder(text)) continue;
       const std::string origin =
           arg.kind == IncomingArg::Kind::kFlag ? "--" + arg.name : quote_for_message(arg.words.front());
-      throw AdaptError(origin + ": " + quote_for_message(text) +
+      throw AdaptError(origin + ": " + described_value(std::string(text), spec != nullptr && spec->secret) +
                        " is a pipeline placeholder the platform did not substitute; check that the component's "
                        "input is connected and the placeholder is spelled as the platform expects");
     }

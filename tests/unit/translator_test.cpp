@@ -73,6 +73,13 @@ TEST(Translate, NeverShowsASecretValue) {
   EXPECT_EQ(error.find("hunter2"), std::string::npos);
 }
 
+// Found by the secrets test: an unsubstituted placeholder in a secret flag was quoted in full.
+TEST(Translate, NeverShowsASecretPlaceholder) {
+  const std::string error = error_of(kSchema, {"--api-key", "{{$.inputs.parameters['key']}}hunter2"});
+  EXPECT_NE(error.find("--api-key: (secret, not shown) is a pipeline placeholder"), std::string::npos) << error;
+  EXPECT_EQ(error.find("hunter2"), std::string::npos);
+}
+
 TEST(Translate, UnknownFlagsFollowThePolicy) {
   EXPECT_EQ(
       error_of(kSchema, {"--lrr", "1"}).rfind("unknown flag --lrr (did you mean --lr?); known flags: --lr --epochs", 0),
