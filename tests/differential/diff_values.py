@@ -6,6 +6,7 @@ are not UTF-8 are surrogate escapes (os.fsencode gives the bytes on the command 
 import json
 import math
 import random
+import re
 import string
 import struct
 from decimal import Decimal
@@ -154,4 +155,34 @@ def gen_json(rng: random.Random):
     return text, json.loads(text)
 
 
-GENERATORS = {"str": gen_str, "int": gen_int, "float": gen_float, "bool": gen_bool, "json": gen_json}
+class AutoTyped:
+    """Zero-config (an undeclared flag under unknown: auto): the tool guesses the type. What
+    arrives must be the text itself as a str, or a number or bool that reads as the text."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def matches(self, received) -> bool:
+        text = self.text
+        if isinstance(received, str):
+            return received.encode("utf-8", "surrogateescape") == text.encode("utf-8", "surrogateescape")
+        if isinstance(received, bool):
+            return text.lower() == str(received).lower()
+        if isinstance(received, int):
+            return re.fullmatch(r"-?[0-9]+", text) is not None and int(text) == received
+        if isinstance(received, float):
+            looks_float = re.fullmatch(r"-?[0-9]*\.?[0-9]*([eE][-+]?[0-9]+)?", text) is not None
+            return looks_float and float(text).hex() == received.hex()
+        return False
+
+    def __repr__(self):
+        return f"AutoTyped({self.text!r})"
+
+
+def gen_auto(rng: random.Random):
+    text, _ = rng.choice([gen_str, gen_str, gen_int, gen_float, gen_bool])(rng)
+    return text, AutoTyped(text)
+
+
+GENERATORS = {"str": gen_str, "int": gen_int, "float": gen_float, "bool": gen_bool, "json": gen_json,
+              "auto": gen_auto}
