@@ -21,3 +21,12 @@ HYDRA_ADAPT_BIN="$PWD/build-asan/hydra-adapt" .venv/bin/pytest tests/e2e -q -p n
 
 echo "== end-to-end tests"
 HYDRA_ADAPT_BIN="$PWD/build/hydra-adapt" .venv/bin/pytest tests/e2e -q -p no:cacheprovider -n 2
+
+echo "== differential test (ASan/UBSan binary): 2,000 values per type"
+HYDRA_ADAPT_BIN="$PWD/build-asan/hydra-adapt" DIFF_COUNT=2000 .venv/bin/pytest tests/differential -q -p no:cacheprovider
+
+echo "== differential test: 10,000 values per type through the tool and Hydra's own parser"
+HYDRA_ADAPT_BIN="$PWD/build/hydra-adapt" .venv/bin/pytest tests/differential -q -p no:cacheprovider
+
+echo "== fuzz smoke run: libFuzzer targets (ASan + UBSan), a fixed number of runs from the seed corpus"
+bash scripts/fuzz.sh smoke

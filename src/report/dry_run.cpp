@@ -65,7 +65,8 @@ std::string dry_run_text(const Translation& translation) {
         padded(row[0], widths[0] + 2) + padded(row[1], widths[1] + 2) + padded(row[2], widths[2] + 2) + row[3] + "\n";
   }
   for (const FolderToCreate& folder : translation.folders) {
-    text += "\nfolder to create: " + shell_quote(folder.folder) + " (for " + folder.flag + ")";
+    text +=
+        "\nfolder to create: " + (folder.secret ? "***" : shell_quote(folder.folder)) + " (for " + folder.flag + ")";
   }
   text += "\ncommand:\n" + shell_join(argv) + "\n";
   return text;
@@ -86,7 +87,7 @@ std::string dry_run_json(const Translation& translation) {
   }
   nlohmann::json folders = nlohmann::json::array();
   for (const FolderToCreate& folder : translation.folders)
-    folders.push_back({{"flag", folder.flag}, {"folder", folder.folder}});
+    folders.push_back({{"flag", folder.flag}, {"folder", folder.secret ? "***" : folder.folder}});
   const nlohmann::json report{
       {"argv", argv},
       {"program", std::vector<std::string>(argv.begin(), argv.begin() + translation.program_word_count)},

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 
 #include "adapt_error.h"
 #include "schema/yaml_source.h"
@@ -19,8 +20,12 @@ class SchemaReader {
   Schema read(const YAML::Node& root) const {
     if (!root.IsMap()) fail(root, "a schema is a YAML mapping with a 'flags:' section");
     Schema schema;
+    std::set<std::string> fields;
+    // The flags are read last: their derived keys depend on hyphens_to_underscores wherever
+    // it stands.
+    std::optional<YAML::Node> flags;
     for (const auto& field : root) {
-      const std::string name = scalar(field.first, "a field name");
+      const std::string name = unique_field_name(field.first, fields);
       if (name == "unknown") {
         const std::string policy = scalar(field.second, "'unknown'");
         schema.unknown = unknown_policy_from_name(policy);
@@ -28,11 +33,12 @@ class SchemaReader {
       } else if (name == "hyphens_to_underscores") {
         schema.hyphens_to_underscores = boolean(field.second, name);
       } else if (name == "flags") {
-        read_flags(field.second, schema);
+        flags.emplace(field.second);
       } else {
         fail(field.first, "unknown field '" + name + "' (known: unknown, hyphens_to_underscores, flags)");
       }
     }
+    if (flags) read_flags(*flags, schema);
     return schema;
   }
 
@@ -61,8 +67,9 @@ class SchemaReader {
     std::optional<YAML::Node> key_node;
     if (!fields.IsNull() && !fields.IsMap())
       fail(fields, "flag '" + name + "' takes a mapping such as {key: a.b, type: float}");
+    std::set<std::string> given;
     for (const auto& field : fields) {
-      const std::string field_name = scalar(field.first, "a field name");
+      const std::string field_name = unique_field_name(field.first, given);
       if (field_name == "key") {
         flag.key = scalar(field.second, "'key'");
         key_node.emplace(field.second);
@@ -120,6 +127,14 @@ class SchemaReader {
                      "not starting with a digit)");
     }
     fail(node, "flag '" + flag.name + "' is not a Hydra key by itself; give it a key, such as {key: " + "my_key}");
+  }
+
+  // YAML lets a mapping repeat a key, and the reader would see both; the second would
+  // silently add to or override the first.
+  std::string unique_field_name(const YAML::Node& node, std::set<std::string>& seen) const {
+    const std::string name = scalar(node, "a field name");
+    if (!seen.insert(name).second) fail(node, "the field '" + name + "' is given twice; keep one");
+    return name;
   }
 
   bool boolean(const YAML::Node& node, const std::string& field) const {

@@ -7,10 +7,10 @@
 namespace hydra_adapt {
 
 void check_word_fits(std::string_view word, std::string_view origin) {
-  if (word.size() + 1 < kMaxWordBytes) return;
+  if (word.size() + 1 <= kMaxWordBytes) return;
   throw AdaptError(std::string(origin) + ": the command-line word it becomes is " + std::to_string(word.size() + 1) +
-                   " bytes with its NUL; Linux refuses words of " + std::to_string(kMaxWordBytes) +
-                   " bytes or more, so pass such data in a file and its path instead");
+                   " bytes with its NUL; Linux refuses words over " + std::to_string(kMaxWordBytes) +
+                   " bytes, so pass such data in a file and its path instead");
 }
 
 std::size_t exec_size_limit(std::size_t stack_limit_bytes) {

@@ -7,8 +7,9 @@
 
 namespace hydra_adapt {
 
-// Linux refuses (E2BIG) one argv or environment string of MAX_ARG_STRLEN bytes or more,
-// counting its NUL.
+// Linux refuses (E2BIG) one argv or environment string over MAX_ARG_STRLEN bytes, counting
+// its NUL (fs/exec.c: valid_arg_len is len <= MAX_ARG_STRLEN; measured: 131071 characters
+// pass, 131072 do not).
 inline constexpr std::size_t kMaxWordBytes = 131072;
 
 // Throws AdaptError when `word` is too long to pass; `origin` says where it came from.

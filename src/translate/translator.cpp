@@ -106,7 +106,7 @@ class Translator {
     const std::string flag = "--" + spec.name;
     if (spec.list_types.empty()) {
       const std::string rendered = declared_value(spec, spec.type, arg.value);
-      if (spec.type == ValueType::kOutputPath) add_folder(flag, *arg.value);
+      if (spec.type == ValueType::kOutputPath) add_folder(flag, *arg.value, spec.secret);
       return rendered;
     }
     std::vector<std::string> values(arg.more_values);
@@ -118,7 +118,7 @@ class Translator {
     std::string list = "[";
     for (std::size_t i = 0; i < values.size(); ++i) {
       list += (i == 0 ? "" : ", ") + declared_value(spec, spec.list_types[i], values[i]);
-      if (spec.list_types[i] == ValueType::kOutputPath) add_folder(flag, values[i]);
+      if (spec.list_types[i] == ValueType::kOutputPath) add_folder(flag, values[i], spec.secret);
     }
     return list + "]";
   }
@@ -142,7 +142,7 @@ class Translator {
     }
   }
 
-  void add_folder(const std::string& flag, const std::string& path) {
+  void add_folder(const std::string& flag, const std::string& path, bool secret) {
     // A URI (gs://...) names no local folder; FUSE mounts such as /gcs/ are plain paths.
     if (path.find("://") != std::string::npos) return;
     const std::string parent = std::filesystem::path(path).parent_path().string();
@@ -152,7 +152,7 @@ class Translator {
     const bool listed = std::any_of(folders.begin(), folders.end(), [&](const FolderToCreate& folder) {
       return folder.flag == flag && folder.folder == parent;
     });
-    if (!listed) folders.push_back({flag, parent});
+    if (!listed) folders.push_back({flag, parent, secret});
   }
 
   void add_mapping(Mapping mapping, std::vector<std::string> words) {
@@ -180,11 +180,12 @@ class Translator {
       const std::size_t equals = word.find('=');
       if (equals != std::string::npos) texts.push_back(std::string_view(word).substr(equals + 1));
     }
+    const FlagSpec* spec = arg.kind == IncomingArg::Kind::kFlag ? schema_.find(arg.name) : nullptr;
     for (const std::string_view text : texts) {
       if (!is_unsubstituted_placeholder(text)) continue;
       const std::string origin =
           arg.kind == IncomingArg::Kind::kFlag ? "--" + arg.name : quote_for_message(arg.words.front());
-      throw AdaptError(origin + ": " + quote_for_message(text) +
+      throw AdaptError(origin + ": " + described_value(std::string(text), spec != nullptr && spec->secret) +
                        " is a pipeline placeholder the platform did not substitute; check that the component's "
                        "input is connected and the placeholder is spelled as the platform expects");
     }

@@ -31,6 +31,7 @@ std::string_view origin_name(Mapping::Origin origin);
 struct FolderToCreate {
   std::string flag;
   std::string folder;
+  bool secret = false;  // the folder comes from a secret value: shown nowhere
 };
 
 struct Translation {

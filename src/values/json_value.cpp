@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "adapt_error.h"
 #include "values/hydra_string.h"
@@ -10,6 +11,39 @@
 
 namespace hydra_adapt {
 namespace {
+
+using Json = nlohmann::ordered_json;
+
+// nlohmann stores an integer beyond 64 bits as a double, losing digits that json.loads and
+// Hydra's grammar both keep. This handler builds the usual document but keeps such an
+// integer's digits in a binary node, which JSON text cannot otherwise produce.
+class ExactIntegerHandler {
+ public:
+  explicit ExactIntegerHandler(Json& document) : dom_(document) {}
+
+  bool number_float(Json::number_float_t value, const std::string& text) {
+    if (text.find_first_of(".eE") != std::string::npos) return dom_.number_float(value, text);
+    Json::binary_t digits(std::vector<std::uint8_t>(text.begin(), text.end()));
+    return dom_.binary(digits);
+  }
+  bool null() { return dom_.null(); }
+  bool boolean(bool value) { return dom_.boolean(value); }
+  bool number_integer(Json::number_integer_t value) { return dom_.number_integer(value); }
+  bool number_unsigned(Json::number_unsigned_t value) { return dom_.number_unsigned(value); }
+  bool string(std::string& value) { return dom_.string(value); }
+  bool binary(Json::binary_t& value) { return dom_.binary(value); }
+  bool start_object(std::size_t size) { return dom_.start_object(size); }
+  bool key(std::string& value) { return dom_.key(value); }
+  bool end_object() { return dom_.end_object(); }
+  bool start_array(std::size_t size) { return dom_.start_array(size); }
+  bool end_array() { return dom_.end_array(); }
+  bool parse_error(std::size_t position, const std::string& token, const nlohmann::detail::exception& error) {
+    return dom_.parse_error(position, token, error);
+  }
+
+ private:
+  nlohmann::detail::json_sax_dom_parser<Json> dom_;
+};
 
 // Hydra's parser recurses per level; a bound keeps a hostile value from exhausting its stack.
 constexpr int kMaxDepth = 100;
@@ -102,10 +136,10 @@ std::string render_key(const std::string& key) {
   return rendered;
 }
 
-std::string render_node(const nlohmann::ordered_json& node, int depth) {
+std::string render_node(const Json& node, int depth) {
   if (depth > kMaxDepth) throw ValueError("nests deeper than " + std::to_string(kMaxDepth) + " levels");
   switch (node.type()) {
-    case nlohmann::ordered_json::value_t::object: {
+    case Json::value_t::object: {
       std::string rendered = "{";
       for (const auto& [key, value] : node.items()) {
         if (rendered.size() > 1) rendered += ", ";
@@ -113,7 +147,7 @@ std::string render_node(const nlohmann::ordered_json& node, int depth) {
       }
       return rendered + "}";
     }
-    case nlohmann::ordered_json::value_t::array: {
+    case Json::value_t::array: {
       std::string rendered = "[";
       for (const auto& element : node) {
         if (rendered.size() > 1) rendered += ", ";
@@ -121,23 +155,27 @@ std::string render_node(const nlohmann::ordered_json& node, int depth) {
       }
       return rendered + "]";
     }
-    case nlohmann::ordered_json::value_t::string: {
+    case Json::value_t::string: {
       const auto& text = node.get_ref<const std::string&>();
       if (text.find('\0') != std::string::npos) {
         throw ValueError("holds a string with a NUL character, which no command line can carry");
       }
       return quote_string_value(text);
     }
-    case nlohmann::ordered_json::value_t::boolean:
+    case Json::value_t::boolean:
       return node.get<bool>() ? "true" : "false";
-    case nlohmann::ordered_json::value_t::number_integer:
+    case Json::value_t::number_integer:
       return std::to_string(node.get<std::int64_t>());
-    case nlohmann::ordered_json::value_t::number_unsigned:
+    case Json::value_t::number_unsigned:
       return std::to_string(node.get<std::uint64_t>());
-    case nlohmann::ordered_json::value_t::number_float:
+    case Json::value_t::number_float:
       return format_float(node.get<double>());
-    case nlohmann::ordered_json::value_t::null:
+    case Json::value_t::null:
       return "null";
+    case Json::value_t::binary: {  // an integer beyond 64 bits, as its digits
+      const auto& digits = node.get_binary();
+      return std::string(digits.begin(), digits.end());
+    }
     default:
       throw ValueError("holds a JSON value of an unsupported kind");
   }
@@ -146,10 +184,11 @@ std::string render_node(const nlohmann::ordered_json& node, int depth) {
 }  // namespace
 
 std::string render_json(std::string_view json_text) {
-  nlohmann::ordered_json document;
+  Json document;
+  ExactIntegerHandler handler(document);
   try {
-    document = nlohmann::ordered_json::parse(json_text);
-  } catch (const nlohmann::json::parse_error& error) {
+    Json::sax_parse(json_text, &handler);
+  } catch (const nlohmann::json::exception& error) {  // parse_error, or out_of_range for 1e400
     const std::string detail = error.what();
     // nlohmann's text starts "[json.exception.parse_error.101] parse error at line 1, ...".
     throw ValueError("is not valid JSON (" + detail.substr(detail.find(']') + 2) + ")");

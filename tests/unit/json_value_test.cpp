@@ -44,6 +44,24 @@ TEST(RenderJson, RefusesWhatIsNotJson) {
   }
 }
 
+// Found by the differential test: nlohmann keeps integers beyond 64 bits as doubles, and
+// json.loads gives the exact int.
+TEST(RenderJson, KeepsIntegersBeyond64BitsExact) {
+  EXPECT_EQ(render_json("[979068031409177973699371703262]"), "[979068031409177973699371703262]");
+  EXPECT_EQ(render_json(R"({"a": -9223372036854775809})"), "{a: -9223372036854775809}");
+  EXPECT_EQ(render_json("18446744073709551616"), "18446744073709551616");
+  EXPECT_EQ(render_json("[18446744073709551615, -9223372036854775808]"),
+            "[18446744073709551615, -9223372036854775808]");
+  EXPECT_EQ(render_json("[1e23, 1.0E23]"), "[1e+23, 1e+23]");
+}
+
+// Found while building the differential test: a number too large for a double escaped as an uncaught
+// nlohmann::out_of_range and aborted the tool.
+TEST(RenderJson, RefusesNumbersTooLargeForADouble) {
+  EXPECT_THROW(render_json("1e400"), ValueError);
+  EXPECT_THROW(render_json(R"({"a": [-1e400]})"), ValueError);
+}
+
 TEST(RenderJson, RefusesNulAndRunawayNesting) {
   EXPECT_THROW(render_json(R"(["a\u0000b"])"), ValueError);
   EXPECT_THROW(render_json(std::string(1000, '[') + std::string(1000, ']')), ValueError);

@@ -33,6 +33,18 @@ TEST(DryRun, MasksSecretsEverywhere) {
   EXPECT_EQ(describe_mapping(translation, translation.mappings[1]).find("hunter2"), std::string::npos);
 }
 
+// Found by the secrets test: a secret output_path's folder showed in both dry runs.
+TEST(DryRun, MasksTheFolderOfASecretOutputPath) {
+  const Schema schema = parse_schema_yaml("flags: {out: {type: output_path, secret: true}}", "t");
+  const Translation translation =
+      translate(schema, {{"p"}, {"--out", "/hunter2/model.pt"}, SplitRule::kFirstFlag}, UnknownPolicy::kError);
+  ASSERT_EQ(translation.folders.size(), 1u);
+  EXPECT_EQ(translation.folders[0].folder, "/hunter2");
+  EXPECT_EQ(dry_run_text(translation).find("hunter2"), std::string::npos);
+  EXPECT_EQ(dry_run_json(translation).find("hunter2"), std::string::npos);
+  EXPECT_NE(dry_run_text(translation).find("folder to create: *** (for --out)"), std::string::npos);
+}
+
 TEST(DryRun, JsonHasArgvAndMappings) {
   const auto report = nlohmann::json::parse(dry_run_json(example()));
   EXPECT_EQ(report["argv"],

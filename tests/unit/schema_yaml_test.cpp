@@ -67,12 +67,37 @@ TEST(ParseSchemaYaml, ReadsAListOfTypesAsAFlagWithSeveralValues) {
   EXPECT_NE(error_of("flags: {outs: {type: [int, intt]}}").find("unknown type 'intt'"), std::string::npos);
 }
 
+// Found by fuzz_schema: a second 'flags:' section declared 'lr' again, and the loader kept
+// both; the second declaration was silently ignored.
+TEST(ParseSchemaYaml, RefusesAFieldGivenTwice) {
+  EXPECT_NE(error_of("flags:\n  lr: {}\nflags:\n  lr: {}\n").find("s.yaml:3:1: the field 'flags' is given twice"),
+            std::string::npos);
+  EXPECT_NE(error_of("flags:\n  lr: {key: a, key: b}\n").find("the field 'key' is given twice"), std::string::npos);
+}
+
+TEST(ParseSchemaYaml, DerivesKeysWithHyphensToUnderscoresWhereverItStands) {
+  const Schema schema = parse_schema_yaml("flags:\n  data-path: {}\nhyphens_to_underscores: false\n", "s.yaml");
+  EXPECT_EQ(schema.find("data-path")->key, "data-path");
+}
+
 TEST(ParseSchemaYaml, RefusesBadFlagsAndKeys) {
   EXPECT_NE(error_of("flags:\n  lr: {}\n  lr: {}\n").find("declared twice (first on line 2)"), std::string::npos);
   EXPECT_NE(error_of("flags:\n  lr: {key: ''}\n").find("the key is empty"), std::string::npos);
   EXPECT_NE(error_of("flags:\n  lr: {key: 'a b'}\n").find("not a key Hydra can address"), std::string::npos);
   EXPECT_NE(error_of("flags:\n  1lr: {}\n").find("not a Hydra key by itself"), std::string::npos);
   EXPECT_NE(error_of("flags:\n  --lr: {}\n").find("without leading dashes"), std::string::npos);
+}
+
+// Found by the bad-input catalogue: an ifstream turned the read error of /proc/self/mem
+// (EIO) into an empty text, reported as "a schema is a YAML mapping".
+TEST(LoadSchemaFile, ReportsAReadError) {
+  try {
+    load_schema_file("/proc/self/mem");
+    FAIL() << "no error";
+  } catch (const AdaptError& error) {
+    EXPECT_NE(std::string(error.what()).find("cannot read schema /proc/self/mem: Input/output error"),
+              std::string::npos);
+  }
 }
 
 }  // namespace

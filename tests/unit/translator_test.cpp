@@ -95,6 +95,13 @@ TEST(Translate, NeverShowsASecretValue) {
   EXPECT_EQ(error_of(json_schema, {"--token", R"({"hunter2é": 1})"}).find("hunter2"), std::string::npos);
 }
 
+// Found by the secrets test: an unsubstituted placeholder in a secret flag was quoted in full.
+TEST(Translate, NeverShowsASecretPlaceholder) {
+  const std::string error = error_of(kSchema, {"--api-key", "{{$.inputs.parameters['key']}}hunter2"});
+  EXPECT_NE(error.find("--api-key: (secret, not shown) is a pipeline placeholder"), std::string::npos) << error;
+  EXPECT_EQ(error.find("hunter2"), std::string::npos);
+}
+
 TEST(Translate, UnknownFlagsFollowThePolicy) {
   EXPECT_EQ(
       error_of(kSchema, {"--lrr", "1"}).rfind("unknown flag --lrr (did you mean --lr?); known flags: --lr --epochs", 0),
@@ -132,6 +139,11 @@ TEST(Translate, RefusesAWordTheKernelWouldRefuse) {
   const std::string error = error_of(kSchema, {"--data-path", std::string(131072, 'x')});
   EXPECT_EQ(error.rfind("--data-path: the command-line word it becomes is", 0), 0u) << error;
   EXPECT_EQ(final_words(kSchema, {"--data-path", std::string(131058, 'x')}).front().size(), 131070u);
+  // Found by the bad-input catalogue: a word of exactly 131072 bytes with its NUL passes
+  // execve, and was refused.
+  EXPECT_EQ(final_words(kSchema, {"--data-path", std::string(131059, 'x')}).front().size(), 131071u);
+  EXPECT_NE(error_of(kSchema, {"--data-path", std::string(131060, 'x')}).find("is 131073 bytes with its NUL"),
+            std::string::npos);
 }
 
 TEST(Translate, AFlagWithSeveralValuesGetsATypedList) {
