@@ -1,8 +1,7 @@
 // Fuzzes the whole translation: NUL-separated words after "-- prog" against a schema with a
 // flag of every type, under each unknown-flag policy. Invariants: the same words translate to
 // the same argv twice; each schema flag yields one word, "key=" and its value (a JSON object two,
-// "key=null" first); the
-// mappings cover the final words after the program, in order, without gaps.
+// "key=null" first); the mappings cover the final words after the program, in order, without gaps.
 #include <cstdint>
 
 #include "adapt_error.h"
