@@ -9,6 +9,7 @@ trivial static program (noop.c), then for N = 1, 20, 200, 2000 flags and for one
 JSON value times, side by side in one hyperfine run per case:
   (a) noop given the Hydra overrides directly                    the floor
   (b) hydra-adapt --schema -- noop ARGS                          exec in place (not PID 1)
+      hydra-adapt --component SPEC -- noop ARGS                  the same flags as a KFP v1 component
       hydra-adapt --init --schema -- noop ARGS                   fork + wait, as PID 1 does
   (c) python3 python_shim.py KEYS.json noop ARGS                 what teams paste into main.py
   (d) sh sed_shim.sh KEYS.sed noop ARGS                          the seed's shell/sed rewrite
@@ -39,6 +40,8 @@ TOOLS = {"hyperfine": "hyperfine", "valgrind": "valgrind", "/usr/bin/time": "tim
 FLAG_COUNTS = [1, 20, 200, 2000]
 JSON_KIB = 100
 # Types cycle over the flags so the schema and the rendering are not one trivial path.
+COMPONENT_TYPES = {"int": "Integer", "float": "Float", "str": "String", "bool": "Boolean", "path": "Dataset",
+                   "json": "JsonArray"}
 TYPES = [("int", lambda i: str(i)), ("float", lambda i: f"{i}.5"), ("str", lambda i: f"run_{i}"),
          ("bool", lambda i: "true" if i % 2 else "false"), ("path", lambda i: f"/data/part_{i}")]
 
@@ -73,6 +76,13 @@ class Case:
         self.keys_sed = folder / "keys.sed"
         self.keys_sed.write_text("".join(f"s/^{flag}=/{key}=/\n" for flag, key in keys.items()))
         self.incoming = [word for flag, _, value in flags for word in (f"--{flag}", value)]
+        # The same flags as an official-style KFP v1 component (YAML flow style is JSON).
+        inputs = [{"name": flag, "type": COMPONENT_TYPES[kind]} for flag, kind, _ in flags]
+        args = [word for flag, kind, _ in flags
+                for word in (f"--{flag}", {"inputPath" if kind == "path" else "inputValue": flag})]
+        self.component = folder / "component.yaml"
+        self.component.write_text(json.dumps({"name": name, "inputs": inputs, "implementation": {"container": {
+            "image": "python:3.11-slim", "command": ["/hydra-adapt", "--", "noop"], "args": args}}}))
 
 
 def flag_case(count: int) -> Case:
@@ -108,6 +118,8 @@ def rows(binary: Path, case: Case, noop: Path) -> list[tuple[str, list[str]]]:
                                   *case.incoming]),
         ("(e) busybox env (exec only)", [shutil.which("busybox"), "env", *overrides]),
         ("(e) tini-static -s (fork + wait)", [shutil.which("tini-static"), "-s", "--", *overrides]),
+        ("(b) hydra-adapt --component (KFP v1 spec)",
+         [str(binary), "--component", str(case.component), "--", str(noop), *case.incoming]),
     ]
 
 
@@ -233,9 +245,6 @@ def report(binary, noop, cases, timings, commands, ir, ir_nothing, ir_without_sc
                 extra = value - timings[case.name][floor][measure]
                 cells.append(f"{value:.2f} ms" if label == floor else f"{value:.2f} ms ({extra:+.2f})")
             lines.append(f"| {label} | " + " | ".join(cells) + " |")
-        lines.append("| (b) hydra-adapt --component (KFP spec) | " + " | ".join(
-            ["TODO: `--component` is on another branch; add this row when it is merged"] + [""] * (len(cases) - 1))
-            + " |")
 
     table(0)
     lines += ["", "The same runs, mean user + system CPU time (less disturbed by other work on the machine):", "",

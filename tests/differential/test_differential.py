@@ -109,7 +109,14 @@ def translate_batch(tmp: Path, type_name: str, batch, rng: random.Random) -> lis
                          capture_output=True)
     assert dry.returncode == 0, dry.stderr.decode(errors="replace")[:2000]
     shown = json.loads(dry.stdout)["argv"][len(program):]
-    assert len(shown) == len(words) == len(batch), "each incoming value yields exactly one word"
+    assert len(shown) == len(words)
+    # A JSON object's key is reset to null first, so the object replaces what the config holds
+    # there; here every key starts as null, so only the object's own word is checked.
+    resets = {i for i, word in enumerate(words[:-1])
+              if word.endswith(b"=null") and words[i + 1].startswith(word[:-len(b"null")] + b"{")}
+    words = [word for i, word in enumerate(words) if i not in resets]
+    shown = [word for i, word in enumerate(shown) if i not in resets]
+    assert len(words) == len(batch), "each incoming value yields one word (after a JSON object's null reset)"
     for i, (word, shown_word) in enumerate(zip(words, shown)):
         assert word.startswith(f"v{i}=".encode())
         try:
