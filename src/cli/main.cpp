@@ -49,8 +49,8 @@ int run(int argc, const char* const* argv) {
   set_up_logging(options.log_level);
 
   const Schema schema = load_mappings(options);
-  const Translation translation =
-      translate(schema, split_program_words(options.after_dash_dash), unknown_policy(options, schema));
+  const Translation translation = translate(schema, split_program_words(options.after_dash_dash),
+                                            unknown_policy(options, schema), schema_environment(schema));
   check_command_fits(translation.argv, environment(), exec_size_limit(stack_limit_bytes()));
   for (const Mapping& mapping : translation.mappings) spdlog::info("{}", describe_mapping(translation, mapping));
 

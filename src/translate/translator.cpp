@@ -8,6 +8,7 @@
 #include "args/hydra_flags.h"
 #include "args/incoming_args.h"
 #include "translate/exec_limits.h"
+#include "translate/gcs_fuse.h"
 #include "translate/nearest_flag.h"
 #include "translate/placeholder.h"
 #include "values/hydra_key.h"
@@ -47,7 +48,8 @@ class Translator {
  public:
   Translator(const Schema& schema, UnknownPolicy unknown) : schema_(schema), unknown_(unknown) {}
 
-  Translation run(const ProgramSplit& split) {
+  Translation run(const ProgramSplit& split, const Environment& environment) {
+    for (const EnvSpec& env : schema_.env) translate_variable(env, environment);
     translation_.argv = split.program;
     translation_.program_word_count = split.program.size();
     translation_.split_rule = split.rule;
@@ -97,11 +99,28 @@ class Translator {
     }
   }
 
+  void translate_variable(const EnvSpec& env, const Environment& environment) {
+    const auto found = environment.find(env.variable);
+    // As for hydra-adapt's own variables, empty counts as unset: a job cannot unset a variable
+    // its image sets, only empty it.
+    if (found == environment.end() || found->second.empty()) return;
+    const std::string origin = "$" + env.variable;
+    const std::string value = env.gcs_fuse ? gcs_fuse_path(found->second) : found->second;
+    FlagSpec spec;
+    spec.key = env.key;
+    spec.type = env.type;
+    spec.secret = env.secret;
+    const std::string rendered = declared_value(origin, spec, spec.type, value);
+    if (spec.type == ValueType::kOutputPath) add_folder(origin, value);
+    add_mapping({Mapping::Origin::kEnv, origin, spec.key, flag_type_name(spec), spec.secret},
+                override_words(spec, rendered));
+  }
+
   // The right side of `key=`: one value, or a Hydra list for a flag that takes several.
   std::string declared_values(const FlagSpec& spec, const IncomingArg& arg) {
     const std::string flag = "--" + spec.name;
     if (spec.list_types.empty()) {
-      const std::string rendered = declared_value(spec, spec.type, arg.value);
+      const std::string rendered = declared_value(flag, spec, spec.type, arg.value);
       if (spec.type == ValueType::kOutputPath) add_folder(flag, *arg.value);
       return rendered;
     }
@@ -113,17 +132,18 @@ class Translator {
     }
     std::string list = "[";
     for (std::size_t i = 0; i < values.size(); ++i) {
-      list += (i == 0 ? "" : ", ") + declared_value(spec, spec.list_types[i], values[i]);
+      list += (i == 0 ? "" : ", ") + declared_value(flag, spec, spec.list_types[i], values[i]);
       if (spec.list_types[i] == ValueType::kOutputPath) add_folder(flag, values[i]);
     }
     return list + "]";
   }
 
-  std::string declared_value(const FlagSpec& spec, ValueType type, const std::optional<std::string>& value) const {
-    const std::string flag = "--" + spec.name;
+  // `origin` names where the value came from in messages: "--lr" or "$AIP_MODEL_DIR".
+  std::string declared_value(const std::string& origin, const FlagSpec& spec, ValueType type,
+                             const std::optional<std::string>& value) const {
     if (!value) {
       if (type == ValueType::kBool) return "true";
-      throw AdaptError(flag + ": missing value; write " + flag + " VALUE or " + flag + "=VALUE (type " +
+      throw AdaptError(origin + ": missing value; write " + origin + " VALUE or " + origin + "=VALUE (type " +
                        std::string(value_type_name(type)) + ")");
     }
     if (value->empty() && spec.nullable && !is_text_type(type)) return "null";
@@ -133,8 +153,9 @@ class Translator {
       // The reason can quote part of the value (a JSON key), so a secret gets none.
       const std::string reason =
           spec.secret ? "is not a valid " + std::string(value_type_name(type)) : std::string(error.what());
-      throw AdaptError(flag + ": the value " + described_value(*value, spec.secret) + " " + reason +
-                       "; fix the value or the flag's type in the schema");
+      const std::string owner = origin.front() == '$' ? "variable's" : "flag's";
+      throw AdaptError(origin + ": the value " + described_value(*value, spec.secret) + " " + reason +
+                       "; fix the value or the " + owner + " type in the schema");
     }
   }
 
@@ -234,12 +255,15 @@ std::string_view origin_name(Mapping::Origin origin) {
       return "hydra-flag";
     case Mapping::Origin::kOverride:
       return "override";
+    case Mapping::Origin::kEnv:
+      return "env";
   }
   return "?";
 }
 
-Translation translate(const Schema& schema, const ProgramSplit& split, UnknownPolicy unknown) {
-  return Translator(schema, unknown).run(split);
+Translation translate(const Schema& schema, const ProgramSplit& split, UnknownPolicy unknown,
+                      const Environment& environment) {
+  return Translator(schema, unknown).run(split, environment);
 }
 
 }  // namespace hydra_adapt
