@@ -8,6 +8,7 @@
 #include "args/hydra_flags.h"
 #include "args/incoming_args.h"
 #include "translate/exec_limits.h"
+#include "translate/executor_input.h"
 #include "translate/gcs_fuse.h"
 #include "translate/nearest_flag.h"
 #include "translate/placeholder.h"
@@ -59,7 +60,9 @@ class Translator {
     };
     for (const IncomingArg& arg : split_incoming_args(split.incoming, declared_values)) {
       reject_placeholders(arg);
-      if (arg.kind == IncomingArg::Kind::kFlag) {
+      if (is_executor_input(arg)) {
+        translate_executor_input(arg);
+      } else if (arg.kind == IncomingArg::Kind::kFlag) {
         translate_flag(arg);
       } else {
         const auto origin =
@@ -96,6 +99,19 @@ class Translator {
         add_mapping({Mapping::Origin::kAuto, flag, key, std::string(value.type), false}, {key + "=" + value.text});
         return;
       }
+    }
+  }
+
+  // KFP calls lightweight components with `--executor_input {{$}}`; unless the schema declares
+  // that flag itself, its values are taken as if each came as its own flag.
+  bool is_executor_input(const IncomingArg& arg) const {
+    return arg.kind == IncomingArg::Kind::kFlag && arg.name == "executor_input" && !schema_.find(arg.name);
+  }
+
+  void translate_executor_input(const IncomingArg& arg) {
+    if (!arg.value) throw AdaptError("--executor_input: missing value; write --executor_input JSON");
+    for (const ExecutorValue& value : executor_input_values(*arg.value)) {
+      translate_flag({IncomingArg::Kind::kFlag, value.name, value.text, {"--" + value.name, value.text}});
     }
   }
 
