@@ -14,6 +14,7 @@
 #include "cli/logging.h"
 #include "cli/mappings.h"
 #include "cli/options.h"
+#include "cli/rewrite_command.h"
 #include "cli/schema_command.h"
 #include "report/dry_run.h"
 #include "translate/exec_limits.h"
@@ -71,6 +72,7 @@ int run(int argc, const char* const* argv) {
 int main(int argc, char** argv) {
   try {
     if (argc > 1 && std::string_view(argv[1]) == "schema") return hydra_adapt::run_schema_command(argc - 1, argv + 1);
+    if (argc > 1 && std::string_view(argv[1]) == "rewrite") return hydra_adapt::run_rewrite_command(argc - 1, argv + 1);
     return hydra_adapt::run(argc, argv);
   } catch (const hydra_adapt::AdaptError& error) {
     std::fprintf(stderr, "hydra-adapt: error: %s\n", error.what());
