@@ -63,7 +63,7 @@ class Translator {
       if (is_executor_input(arg)) {
         translate_executor_input(arg);
       } else if (arg.kind == IncomingArg::Kind::kFlag) {
-        translate_flag(arg);
+        translate_flag(arg, "--" + arg.name);
       } else {
         const auto origin =
             arg.kind == IncomingArg::Kind::kOverride ? Mapping::Origin::kOverride : Mapping::Origin::kHydraFlag;
@@ -76,12 +76,12 @@ class Translator {
   }
 
  private:
-  void translate_flag(const IncomingArg& arg) {
-    const std::string flag = "--" + arg.name;
+  // `flag` names the arg in the report and in messages: "--lr", or "--executor_input:lr".
+  void translate_flag(const IncomingArg& arg, const std::string& flag) {
     if (const FlagSpec* spec = schema_.find(arg.name)) {
       seen_.insert(arg.name);
       add_mapping({Mapping::Origin::kSchema, flag, spec->key, flag_type_name(*spec), spec->secret},
-                  override_words(*spec, declared_values(*spec, arg)));
+                  override_words(*spec, declared_values(*spec, arg, flag)));
       return;
     }
     switch (unknown_) {
@@ -111,7 +111,8 @@ class Translator {
   void translate_executor_input(const IncomingArg& arg) {
     if (!arg.value) throw AdaptError("--executor_input: missing value; write --executor_input JSON");
     for (const ExecutorValue& value : executor_input_values(*arg.value)) {
-      translate_flag({IncomingArg::Kind::kFlag, value.name, value.text, {"--" + value.name, value.text}});
+      translate_flag({IncomingArg::Kind::kFlag, value.name, value.text, {"--" + value.name, value.text}},
+                     "--executor_input:" + value.name);
     }
   }
 
@@ -133,8 +134,7 @@ class Translator {
   }
 
   // The right side of `key=`: one value, or a Hydra list for a flag that takes several.
-  std::string declared_values(const FlagSpec& spec, const IncomingArg& arg) {
-    const std::string flag = "--" + spec.name;
+  std::string declared_values(const FlagSpec& spec, const IncomingArg& arg, const std::string& flag) {
     if (spec.list_types.empty()) {
       const std::string rendered = declared_value(flag, spec, spec.type, arg.value);
       if (spec.type == ValueType::kOutputPath) add_folder(flag, *arg.value);

@@ -103,6 +103,20 @@ TEST(TranslateExecutorInput, ItsValuesGoThroughTheSchemaAsFlagsOfTheirNames) {
                    "out.acc='/tmp/kfp/outputs/acc'", "out.model='/s3/m/train/model'"}));
   ASSERT_EQ(translation.folders.size(), 2u);
   EXPECT_EQ(translation.folders[0].folder, "/tmp/kfp/outputs");
+  EXPECT_EQ(translation.folders[0].flag, "--executor_input:acc");
+  EXPECT_EQ(translation.mappings[0].incoming, "--executor_input:cfg");
+}
+
+TEST(TranslateExecutorInput, AMistypedValueNamesTheExecutorInput) {
+  const Schema schema = parse_schema_yaml("flags: {lr: {type: float}}", "s");
+  try {
+    final_words(schema, {"--executor_input", R"({"inputs": {"parameterValues": {"lr": "fast"}}})"},
+                UnknownPolicy::kError);
+    FAIL() << "no error";
+  } catch (const AdaptError& error) {
+    EXPECT_EQ(std::string(error.what()).rfind("--executor_input:lr: the value 'fast' is not a float", 0), 0u)
+        << error.what();
+  }
 }
 
 TEST(TranslateExecutorInput, WithoutASchemaEachValueReachesTheKeyOfItsName) {
