@@ -29,3 +29,7 @@ echo "== real run: the example app, started through hydra-adapt"
 echo
 echo "== the output folder was created before the app started:"
 find "$out" -type d | sed "s|$out|<tmp>|"
+
+echo
+echo "== the pipeline demo: examples/pipeline run locally as Vertex AI / Kubeflow would"
+bash scripts/pipeline-demo.sh

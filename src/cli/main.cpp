@@ -16,6 +16,7 @@
 #include "cli/logging.h"
 #include "cli/mappings.h"
 #include "cli/options.h"
+#include "cli/rewrite_command.h"
 #include "cli/schema_command.h"
 #include "report/dry_run.h"
 #include "translate/exec_limits.h"
@@ -51,8 +52,8 @@ int run(int argc, const char* const* argv) {
   set_up_logging(options.log_level);
 
   const Schema schema = load_mappings(options);
-  const Translation translation =
-      translate(schema, split_program_words(options.after_dash_dash), unknown_policy(options, schema));
+  const Translation translation = translate(schema, split_program_words(options.after_dash_dash),
+                                            unknown_policy(options, schema), schema_environment(schema));
   check_command_fits(translation.argv, environment(), exec_size_limit(stack_limit_bytes()));
   for (const Mapping& mapping : translation.mappings) spdlog::info("{}", describe_mapping(translation, mapping));
 
@@ -74,6 +75,7 @@ int run(int argc, const char* const* argv) {
 int main(int argc, char** argv) {
   try {
     if (argc > 1 && std::string_view(argv[1]) == "schema") return hydra_adapt::run_schema_command(argc - 1, argv + 1);
+    if (argc > 1 && std::string_view(argv[1]) == "rewrite") return hydra_adapt::run_rewrite_command(argc - 1, argv + 1);
     return hydra_adapt::run(argc, argv);
   } catch (const hydra_adapt::AdaptError& error) {
     hydra_adapt::print_error_line(error);

@@ -1,5 +1,7 @@
 #include "cli/mappings.h"
 
+#include <cstdlib>
+
 #include "component/component_schema.h"
 #include "schema/schema_merge.h"
 #include "schema/schema_yaml.h"
@@ -16,6 +18,14 @@ UnknownPolicy unknown_policy(const ToolOptions& options, const Schema& schema) {
   if (options.unknown) return *options.unknown;
   if (schema.unknown) return *schema.unknown;
   return options.schema_path || options.component_path ? UnknownPolicy::kError : UnknownPolicy::kAuto;
+}
+
+Environment schema_environment(const Schema& schema) {
+  Environment environment;
+  for (const EnvSpec& env : schema.env) {
+    if (const char* value = std::getenv(env.variable.c_str())) environment.emplace(env.variable, value);
+  }
+  return environment;
 }
 
 }  // namespace hydra_adapt

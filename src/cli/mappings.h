@@ -2,6 +2,7 @@
 
 #include "cli/options.h"
 #include "schema/schema.h"
+#include "translate/translator.h"
 
 namespace hydra_adapt {
 
@@ -12,5 +13,9 @@ Schema load_mappings(const ToolOptions& options);
 // What an undeclared flag gets: --unknown, else the schema's `unknown:`, else error when a
 // schema or a component declares the flags and auto when nothing does.
 UnknownPolicy unknown_policy(const ToolOptions& options, const Schema& schema);
+
+// The values of the variables the schema's env section names, read from this process's
+// environment; unset ones are left out.
+Environment schema_environment(const Schema& schema);
 
 }  // namespace hydra_adapt

@@ -14,6 +14,8 @@ constexpr const char* kUsage =
     "usage: hydra-adapt [OPTIONS] -- PROGRAM [PROGRAM-WORDS...] [--] [INCOMING-ARGS...]\n"
     "       hydra-adapt schema --component FILE [--component-executor NAME]\n"
     "         (prints the schema a component spec implies, to tune and pass with --schema)\n"
+    "       hydra-adapt rewrite --component FILE --style adapter|hydra\n"
+    "         (prints the spec with its command through /hydra-adapt, or its args as Hydra overrides)\n"
     "\n"
     "Translates argparse-style args (--lr 0.01, --data-path=/x) into Hydra overrides\n"
     "(optimizer.lr=0.01 data.path='/x') and execs PROGRAM with them. The program's own\n"

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "adapt_error.h"
+#include "cli/subcommand_options.h"
 #include "component/component_schema.h"
 #include "schema/schema_emit.h"
 
@@ -21,14 +22,7 @@ int run_schema_command(int argc, const char* const* argv) {
       ("component-executor", po::value<std::string>()->value_name("NAME")->default_value(""),
        "the executor or component of a spec that holds several")  //
       ("help,h", "print this help");
-  po::variables_map values;
-  try {
-    // No prefix guessing: "--comp" must not silently mean "--component".
-    const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
-    po::store(po::command_line_parser(argc, argv).options(options).style(style).run(), values);
-  } catch (const po::error& error) {
-    throw AdaptError(std::string(error.what()) + "; see hydra-adapt schema --help");
-  }
+  const po::variables_map values = parse_subcommand_options(options, argc, argv, "hydra-adapt schema --help");
   if (values.count("help")) {
     std::cout << options << "\n";
     return 0;

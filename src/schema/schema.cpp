@@ -36,4 +36,10 @@ const FlagSpec* Schema::find(std::string_view name) const {
   return found == flags.end() ? nullptr : &*found;
 }
 
+const EnvSpec* Schema::find_env(std::string_view variable) const {
+  const auto found =
+      std::find_if(env.begin(), env.end(), [&](const EnvSpec& spec) { return spec.variable == variable; });
+  return found == env.end() ? nullptr : &*found;
+}
+
 }  // namespace hydra_adapt

@@ -36,12 +36,24 @@ struct FlagSpec {
 // "float", or "[output_path, output_path]" for a flag that takes a list.
 std::string flag_type_name(const FlagSpec& flag);
 
+// An environment variable the platform sets (Vertex AI's AIP_MODEL_DIR) that reaches a key,
+// since a job can set variables where it cannot change the args.
+struct EnvSpec {
+  std::string variable;
+  std::string key;  // may start with "+" or "++", as a flag's
+  ValueType type = ValueType::kStr;
+  bool gcs_fuse = false;  // gs://b/x arrives as /gcs/b/x, where the platform mounts the bucket
+  bool secret = false;
+};
+
 struct Schema {
   std::optional<UnknownPolicy> unknown;  // unset: the options or the default decide
   bool hyphens_to_underscores = true;    // how keys are derived from flag names
   std::vector<FlagSpec> flags;           // in declaration order
+  std::vector<EnvSpec> env;              // in declaration order
 
   const FlagSpec* find(std::string_view name) const;
+  const EnvSpec* find_env(std::string_view variable) const;
 };
 
 }  // namespace hydra_adapt

@@ -22,6 +22,15 @@ void emit_flag(YAML::Emitter& out, const FlagSpec& flag) {
   out << YAML::EndMap;
 }
 
+void emit_env(YAML::Emitter& out, const EnvSpec& env) {
+  out << YAML::Key << env.variable << YAML::Value << YAML::Flow << YAML::BeginMap;
+  out << YAML::Key << "key" << YAML::Value << env.key;
+  out << YAML::Key << "type" << YAML::Value << std::string(value_type_name(env.type));
+  if (env.gcs_fuse) out << YAML::Key << "gcs_fuse" << YAML::Value << true;
+  if (env.secret) out << YAML::Key << "secret" << YAML::Value << true;
+  out << YAML::EndMap;
+}
+
 }  // namespace
 
 std::string emit_schema_yaml(const Schema& schema, const std::string& header) {
@@ -32,7 +41,13 @@ std::string emit_schema_yaml(const Schema& schema, const std::string& header) {
   if (!schema.hyphens_to_underscores) out << YAML::Key << "hyphens_to_underscores" << YAML::Value << false;
   out << YAML::Key << "flags" << YAML::Value << YAML::BeginMap;
   for (const FlagSpec& flag : schema.flags) emit_flag(out, flag);
-  out << YAML::EndMap << YAML::EndMap;
+  out << YAML::EndMap;
+  if (!schema.env.empty()) {
+    out << YAML::Key << "env" << YAML::Value << YAML::BeginMap;
+    for (const EnvSpec& env : schema.env) emit_env(out, env);
+    out << YAML::EndMap;
+  }
+  out << YAML::EndMap;
   return std::string(out.c_str()) + "\n";
 }
 

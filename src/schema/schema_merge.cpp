@@ -8,6 +8,9 @@ Schema merge_schemas(const Schema& preferred, const Schema& fallback) {
   for (const FlagSpec& flag : fallback.flags) {
     if (!preferred.find(flag.name)) merged.flags.push_back(flag);
   }
+  for (const EnvSpec& env : fallback.env) {
+    if (!preferred.find_env(env.variable)) merged.env.push_back(env);
+  }
   return merged;
 }
 

@@ -5,8 +5,8 @@
 namespace hydra_adapt {
 
 // One schema from two sources: a flag `preferred` declares keeps its declaration there; the
-// other flags of `fallback` follow. The settings (unknown, hyphens_to_underscores) are
-// `preferred`'s, with `fallback`'s unknown policy when `preferred` sets none.
+// other flags of `fallback` follow; the same for environment variables. The settings (unknown, hyphens_to_underscores)
+// are `preferred`'s, with `fallback`'s unknown policy when `preferred` sets none.
 Schema merge_schemas(const Schema& preferred, const Schema& fallback);
 
 }  // namespace hydra_adapt

@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <set>
@@ -34,8 +36,10 @@ class SchemaReader {
         schema.hyphens_to_underscores = boolean(field.second, name);
       } else if (name == "flags") {
         flags.emplace(field.second);
+      } else if (name == "env") {
+        read_env(field.second, schema);
       } else {
-        fail(field.first, "unknown field '" + name + "' (known: unknown, hyphens_to_underscores, flags)");
+        fail(field.first, "unknown field '" + name + "' (known: unknown, hyphens_to_underscores, flags, env)");
       }
     }
     if (flags) read_flags(*flags, schema);
@@ -87,26 +91,63 @@ class SchemaReader {
       }
     }
     if (!key_node) flag.key = key_for_flag(name, hyphens_to_underscores);
-    check_key(key_node.value_or(name_node), flag, key_node.has_value());
+    check_key(key_node.value_or(name_node), "flag '" + name + "'", flag.key, key_node.has_value());
     return flag;
+  }
+
+  void read_env(const YAML::Node& variables, Schema& schema) const {
+    if (variables.IsNull()) return;
+    if (!variables.IsMap()) fail(variables, "'env' is a mapping from variable names to {key, type, ...}");
+    for (const auto& entry : variables) {
+      const std::string variable = scalar(entry.first, "a variable name");
+      check_variable_name(entry.first, variable);
+      if (schema.find_env(variable)) fail(entry.first, "variable '" + variable + "' is declared twice; keep one");
+      schema.env.push_back(read_env_entry(entry.first, entry.second));
+    }
+  }
+
+  EnvSpec read_env_entry(const YAML::Node& variable_node, const YAML::Node& fields) const {
+    EnvSpec env;
+    env.variable = variable_node.Scalar();
+    const std::string owner = "variable '" + env.variable + "'";
+    if (!fields.IsMap()) fail(fields, owner + " takes a mapping such as {key: output.model_dir, type: path}");
+    std::optional<YAML::Node> key_node;
+    for (const auto& field : fields) {
+      const std::string field_name = scalar(field.first, "a field name");
+      if (field_name == "key") {
+        env.key = scalar(field.second, "'key'");
+        key_node.emplace(field.second);
+      } else if (field_name == "type") {
+        env.type = value_type(field.second, owner);
+      } else if (field_name == "gcs_fuse") {
+        env.gcs_fuse = boolean(field.second, field_name);
+      } else if (field_name == "secret") {
+        env.secret = boolean(field.second, field_name);
+      } else {
+        fail(field.first, owner + ": unknown field '" + field_name + "' (known: key, type, gcs_fuse, secret)");
+      }
+    }
+    if (!key_node) fail(fields, owner + " needs a key, such as {key: output.model_dir}");
+    check_key(*key_node, owner, env.key, true);
+    return env;
   }
 
   // `type: float`, or `type: [output_path, output_path]` for a flag that takes that many values.
   void read_type(const YAML::Node& node, FlagSpec& flag) const {
     if (!node.IsSequence()) {
-      flag.type = value_type(node, flag.name);
+      flag.type = value_type(node, "flag '" + flag.name + "'");
       return;
     }
     if (node.size() == 0) fail(node, "flag '" + flag.name + "': a list of types needs one type per value");
-    for (const auto& element : node) flag.list_types.push_back(value_type(element, flag.name));
+    for (const auto& element : node) flag.list_types.push_back(value_type(element, "flag '" + flag.name + "'"));
     flag.type = flag.list_types.front();
   }
 
-  ValueType value_type(const YAML::Node& node, const std::string& flag_name) const {
+  // `owner` is "flag 'lr'" or "variable 'AIP_MODEL_DIR'".
+  ValueType value_type(const YAML::Node& node, const std::string& owner) const {
     const std::string type_name = scalar(node, "'type'");
     const auto type = value_type_from_name(type_name);
-    if (!type)
-      fail(node, "flag '" + flag_name + "': unknown type '" + type_name + "' (known: " + value_type_names() + ")");
+    if (!type) fail(node, owner + ": unknown type '" + type_name + "' (known: " + value_type_names() + ")");
     return *type;
   }
 
@@ -116,17 +157,26 @@ class SchemaReader {
     }
   }
 
-  void check_key(const YAML::Node& node, const FlagSpec& flag, bool key_given) const {
-    const OverrideKey key = split_override_key(flag.key);
-    if (key.path.empty())
-      fail(node, "flag '" + flag.name + "': the key is empty; name the config key, such as optimizer.lr");
+  // `owner` is "flag 'lr'" or "variable 'AIP_MODEL_DIR'".
+  void check_key(const YAML::Node& node, const std::string& owner, const std::string& override_key,
+                 bool key_given) const {
+    const OverrideKey key = split_override_key(override_key);
+    if (key.path.empty()) fail(node, owner + ": the key is empty; name the config key, such as optimizer.lr");
     if (is_addressable_key(key.path)) return;
     if (key_given) {
-      fail(node, "flag '" + flag.name + "': '" + flag.key +
+      fail(node, owner + ": '" + override_key +
                      "' is not a key Hydra can address (dot-separated names of letters, digits, _ and -, "
                      "not starting with a digit)");
     }
-    fail(node, "flag '" + flag.name + "' is not a Hydra key by itself; give it a key, such as {key: " + "my_key}");
+    fail(node, owner + " is not a Hydra key by itself; give it a key, such as {key: " + "my_key}");
+  }
+
+  // As POSIX shells name variables: what a job can set and a process can read back.
+  void check_variable_name(const YAML::Node& node, const std::string& name) const {
+    const auto is_name_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    const bool valid = !name.empty() && !std::isdigit(static_cast<unsigned char>(name.front())) &&
+                       std::all_of(name.begin(), name.end(), is_name_char);
+    if (!valid) fail(node, "variable name '" + name + "' must be letters, digits and _, not starting with a digit");
   }
 
   // YAML lets a mapping repeat a key, and the reader would see both; the second would

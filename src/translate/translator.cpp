@@ -9,6 +9,8 @@
 #include "args/hydra_flags.h"
 #include "args/incoming_args.h"
 #include "translate/exec_limits.h"
+#include "translate/executor_input.h"
+#include "translate/gcs_fuse.h"
 #include "translate/nearest_flag.h"
 #include "translate/placeholder.h"
 #include "values/hydra_key.h"
@@ -51,7 +53,8 @@ class Translator {
     for (const FlagSpec& spec : schema.flags) declared_.emplace(spec.name, &spec);
   }
 
-  Translation run(const ProgramSplit& split) {
+  Translation run(const ProgramSplit& split, const Environment& environment) {
+    for (const EnvSpec& env : schema_.env) translate_variable(env, environment);
     translation_.argv = split.program;
     translation_.program_word_count = split.program.size();
     translation_.split_rule = split.rule;
@@ -61,8 +64,10 @@ class Translator {
     };
     for (const IncomingArg& arg : split_incoming_args(split.incoming, declared_values)) {
       reject_placeholders(arg);
-      if (arg.kind == IncomingArg::Kind::kFlag) {
-        translate_flag(arg);
+      if (is_executor_input(arg)) {
+        translate_executor_input(arg);
+      } else if (arg.kind == IncomingArg::Kind::kFlag) {
+        translate_flag(arg, "--" + arg.name);
       } else {
         const auto origin =
             arg.kind == IncomingArg::Kind::kOverride ? Mapping::Origin::kOverride : Mapping::Origin::kHydraFlag;
@@ -75,12 +80,12 @@ class Translator {
   }
 
  private:
-  void translate_flag(const IncomingArg& arg) {
-    const std::string flag = "--" + arg.name;
+  // `flag` names the arg in the report and in messages: "--lr", or "--executor_input:lr".
+  void translate_flag(const IncomingArg& arg, const std::string& flag) {
     if (const FlagSpec* spec = declared(arg.name)) {
       seen_.insert(arg.name);
       add_mapping({Mapping::Origin::kSchema, flag, spec->key, flag_type_name(*spec), spec->secret},
-                  override_words(*spec, declared_values(*spec, arg)));
+                  override_words(*spec, declared_values(*spec, arg, flag)));
       return;
     }
     switch (unknown_) {
@@ -101,11 +106,41 @@ class Translator {
     }
   }
 
+  // KFP calls lightweight components with `--executor_input {{$}}`; unless the schema declares
+  // that flag itself, its values are taken as if each came as its own flag.
+  bool is_executor_input(const IncomingArg& arg) const {
+    return arg.kind == IncomingArg::Kind::kFlag && arg.name == "executor_input" && !declared(arg.name);
+  }
+
+  void translate_executor_input(const IncomingArg& arg) {
+    if (!arg.value) throw AdaptError("--executor_input: missing value; write --executor_input JSON");
+    for (const ExecutorValue& value : executor_input_values(*arg.value)) {
+      translate_flag({IncomingArg::Kind::kFlag, value.name, value.text, {"--" + value.name, value.text}},
+                     "--executor_input:" + value.name);
+    }
+  }
+
+  void translate_variable(const EnvSpec& env, const Environment& environment) {
+    const auto found = environment.find(env.variable);
+    // As for hydra-adapt's own variables, empty counts as unset: a job cannot unset a variable
+    // its image sets, only empty it.
+    if (found == environment.end() || found->second.empty()) return;
+    const std::string origin = "$" + env.variable;
+    const std::string value = env.gcs_fuse ? gcs_fuse_path(found->second) : found->second;
+    FlagSpec spec;
+    spec.key = env.key;
+    spec.type = env.type;
+    spec.secret = env.secret;
+    const std::string rendered = declared_value(origin, spec, spec.type, value);
+    if (spec.type == ValueType::kOutputPath) add_folder(origin, value, spec.secret);
+    add_mapping({Mapping::Origin::kEnv, origin, spec.key, flag_type_name(spec), spec.secret},
+                override_words(spec, rendered));
+  }
+
   // The right side of `key=`: one value, or a Hydra list for a flag that takes several.
-  std::string declared_values(const FlagSpec& spec, const IncomingArg& arg) {
-    const std::string flag = "--" + spec.name;
+  std::string declared_values(const FlagSpec& spec, const IncomingArg& arg, const std::string& flag) {
     if (spec.list_types.empty()) {
-      const std::string rendered = declared_value(spec, spec.type, arg.value);
+      const std::string rendered = declared_value(flag, spec, spec.type, arg.value);
       if (spec.type == ValueType::kOutputPath) add_folder(flag, *arg.value, spec.secret);
       return rendered;
     }
@@ -117,17 +152,18 @@ class Translator {
     }
     std::string list = "[";
     for (std::size_t i = 0; i < values.size(); ++i) {
-      list += (i == 0 ? "" : ", ") + declared_value(spec, spec.list_types[i], values[i]);
+      list += (i == 0 ? "" : ", ") + declared_value(flag, spec, spec.list_types[i], values[i]);
       if (spec.list_types[i] == ValueType::kOutputPath) add_folder(flag, values[i], spec.secret);
     }
     return list + "]";
   }
 
-  std::string declared_value(const FlagSpec& spec, ValueType type, const std::optional<std::string>& value) const {
-    const std::string flag = "--" + spec.name;
+  // `origin` names where the value came from in messages: "--lr" or "$AIP_MODEL_DIR".
+  std::string declared_value(const std::string& origin, const FlagSpec& spec, ValueType type,
+                             const std::optional<std::string>& value) const {
     if (!value) {
       if (type == ValueType::kBool) return "true";
-      throw AdaptError(flag + ": missing value; write " + flag + " VALUE or " + flag + "=VALUE (type " +
+      throw AdaptError(origin + ": missing value; write " + origin + " VALUE or " + origin + "=VALUE (type " +
                        std::string(value_type_name(type)) + ")");
     }
     if (value->empty() && spec.nullable && !is_text_type(type)) return "null";
@@ -137,8 +173,9 @@ class Translator {
       // The reason can quote part of the value (a JSON key), so a secret gets none.
       const std::string reason =
           spec.secret ? "is not a valid " + std::string(value_type_name(type)) : std::string(error.what());
-      throw AdaptError(flag + ": the value " + described_value(*value, spec.secret) + " " + reason +
-                       "; fix the value or the flag's type in the schema");
+      const std::string owner = origin.front() == '$' ? "variable's" : "flag's";
+      throw AdaptError(origin + ": the value " + described_value(*value, spec.secret) + " " + reason +
+                       "; fix the value or the " + owner + " type in the schema");
     }
   }
 
@@ -180,7 +217,7 @@ class Translator {
       const std::size_t equals = word.find('=');
       if (equals != std::string::npos) texts.push_back(std::string_view(word).substr(equals + 1));
     }
-    const FlagSpec* spec = arg.kind == IncomingArg::Kind::kFlag ? schema_.find(arg.name) : nullptr;
+    const FlagSpec* spec = arg.kind == IncomingArg::Kind::kFlag ? declared(arg.name) : nullptr;
     for (const std::string_view text : texts) {
       if (!is_unsubstituted_placeholder(text)) continue;
       const std::string origin =
@@ -245,12 +282,15 @@ std::string_view origin_name(Mapping::Origin origin) {
       return "hydra-flag";
     case Mapping::Origin::kOverride:
       return "override";
+    case Mapping::Origin::kEnv:
+      return "env";
   }
   return "?";
 }
 
-Translation translate(const Schema& schema, const ProgramSplit& split, UnknownPolicy unknown) {
-  return Translator(schema, unknown).run(split);
+Translation translate(const Schema& schema, const ProgramSplit& split, UnknownPolicy unknown,
+                      const Environment& environment) {
+  return Translator(schema, unknown).run(split, environment);
 }
 
 }  // namespace hydra_adapt

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,9 +17,10 @@ struct Mapping {
     kPass,       // an undeclared flag, left as it came
     kHydraFlag,  // one of Hydra's own flags
     kOverride,   // a word that already was a Hydra override
+    kEnv,        // an environment variable the schema's env section maps
   };
   Origin origin;
-  std::string incoming;  // the flag ("--lr") or the word as it came
+  std::string incoming;  // the flag ("--lr"), the variable ("$AIP_MODEL_DIR") or the word as it came
   std::string key;       // the Hydra key it reaches; empty when passed on as it came
   std::string type;      // the declared or detected type; empty when passed on
   bool secret = false;
@@ -42,9 +44,16 @@ struct Translation {
   std::vector<FolderToCreate> folders;
 };
 
-// Maps the incoming args through the schema. Pure: touches no file, process or environment.
+// The values of the environment variables the schema's env section names, by name; the
+// caller reads them, so the translation stays pure.
+using Environment = std::map<std::string, std::string>;
+
+// Maps the incoming args through the schema, and the variables of `environment` its env
+// section names; an absent or empty variable is skipped. The variables' overrides come first,
+// so a flag for the same key wins. Pure: touches no file, process or environment.
 // Throws AdaptError for an unknown flag (under kError), a missing or mistyped value, an
 // unsubstituted placeholder, a missing required flag, or a word too long to exec.
-Translation translate(const Schema& schema, const ProgramSplit& split, UnknownPolicy unknown);
+Translation translate(const Schema& schema, const ProgramSplit& split, UnknownPolicy unknown,
+                      const Environment& environment = {});
 
 }  // namespace hydra_adapt

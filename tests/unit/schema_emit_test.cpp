@@ -38,5 +38,24 @@ TEST(EmitSchemaYaml, ReadsBackToTheSameSchema) {
   EXPECT_EQ(parse_schema_yaml(emit_schema_yaml(Schema{}, "h"), "e").flags.size(), 0u);
 }
 
+TEST(EmitSchemaYaml, WritesTheEnvironmentSectionAndReadsItBack) {
+  const Schema schema = parse_schema_yaml(
+      "flags: {}\nenv: {AIP_MODEL_DIR: {key: out.dir, type: path, gcs_fuse: true}, T: {key: t, secret: true}}", "s");
+  const std::string yaml = emit_schema_yaml(schema, "h");
+  EXPECT_EQ(yaml,
+            "# h\n"
+            "flags:\n"
+            "  {}\n"
+            "env:\n"
+            "  AIP_MODEL_DIR: {key: out.dir, type: path, gcs_fuse: true}\n"
+            "  T: {key: t, type: str, secret: true}\n");
+  const Schema again = parse_schema_yaml(yaml, "emitted");
+  ASSERT_EQ(again.env.size(), 2u);
+  EXPECT_EQ(again.env[0].key, "out.dir");
+  EXPECT_EQ(again.env[0].type, ValueType::kPath);
+  EXPECT_TRUE(again.env[0].gcs_fuse);
+  EXPECT_TRUE(again.env[1].secret);
+}
+
 }  // namespace
 }  // namespace hydra_adapt

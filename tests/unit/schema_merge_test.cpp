@@ -21,5 +21,15 @@ TEST(MergeSchemas, ThePreferredDeclarationWinsAndTheOtherFlagsFollow) {
   EXPECT_EQ(merge_schemas(parse_schema_yaml("unknown: auto", "s"), component).unknown, UnknownPolicy::kAuto);
 }
 
+TEST(MergeSchemas, ThePreferredVariableWinsAndTheOtherVariablesFollow) {
+  const Schema schema = parse_schema_yaml("env: {AIP_MODEL_DIR: {key: out.dir, gcs_fuse: true}}", "s");
+  const Schema other = parse_schema_yaml("env: {AIP_MODEL_DIR: {key: m}, AIP_CHECKPOINT_DIR: {key: c}}", "o");
+  const Schema merged = merge_schemas(schema, other);
+  ASSERT_EQ(merged.env.size(), 2u);
+  EXPECT_EQ(merged.env[0].key, "out.dir");
+  EXPECT_TRUE(merged.env[0].gcs_fuse);
+  EXPECT_EQ(merged.env[1].variable, "AIP_CHECKPOINT_DIR");
+}
+
 }  // namespace
 }  // namespace hydra_adapt

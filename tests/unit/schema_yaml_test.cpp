@@ -100,5 +100,41 @@ TEST(LoadSchemaFile, ReportsAReadError) {
   }
 }
 
+TEST(ParseSchemaYaml, ReadsEnvironmentVariables) {
+  const Schema schema = parse_schema_yaml(
+      "env:\n"
+      "  AIP_MODEL_DIR: {key: output.model_dir, type: path, gcs_fuse: true}\n"
+      "  AIP_CHECKPOINT_DIR: {key: +ckpt}\n"
+      "  API_TOKEN: {key: secrets.token, secret: true}\n",
+      "s.yaml");
+  ASSERT_EQ(schema.env.size(), 3u);
+  const EnvSpec& model_dir = *schema.find_env("AIP_MODEL_DIR");
+  EXPECT_EQ(model_dir.key, "output.model_dir");
+  EXPECT_EQ(model_dir.type, ValueType::kPath);
+  EXPECT_TRUE(model_dir.gcs_fuse);
+  EXPECT_FALSE(model_dir.secret);
+  EXPECT_EQ(schema.find_env("AIP_CHECKPOINT_DIR")->type, ValueType::kStr);
+  EXPECT_FALSE(schema.find_env("AIP_CHECKPOINT_DIR")->gcs_fuse);
+  EXPECT_TRUE(schema.find_env("API_TOKEN")->secret);
+  EXPECT_EQ(schema.find_env("HOME"), nullptr);
+  EXPECT_TRUE(schema.flags.empty());
+}
+
+TEST(ParseSchemaYaml, RefusesBadEnvironmentEntries) {
+  EXPECT_NE(error_of("env:\n  AIP_MODEL_DIR: {type: path}\n").find("s.yaml:2:18: variable 'AIP_MODEL_DIR' needs a key"),
+            std::string::npos);
+  EXPECT_NE(error_of("env: {A: {key: a, fuse: true}}").find("variable 'A': unknown field 'fuse'"), std::string::npos);
+  EXPECT_NE(error_of("env: {A: {key: a, type: paht}}").find("variable 'A': unknown type 'paht'"), std::string::npos);
+  EXPECT_NE(error_of("env: {A: {key: 'a b'}}").find("variable 'A': 'a b' is not a key Hydra can address"),
+            std::string::npos);
+  EXPECT_NE(error_of("env: {A: {key: a, gcs_fuse: maybe}}").find("'gcs_fuse' must be true or false"),
+            std::string::npos);
+  EXPECT_NE(error_of("env: {1A: {key: a}}").find("variable name '1A' must be letters"), std::string::npos);
+  EXPECT_NE(error_of("env: {'$A': {key: a}}").find("variable name '$A'"), std::string::npos);
+  EXPECT_NE(error_of("env: {A: {key: a}, 'A': {key: b}}").find("declared twice"), std::string::npos);
+  EXPECT_NE(error_of("env: {A: a}").find("variable 'A' takes a mapping"), std::string::npos);
+  EXPECT_NE(error_of("env: [A]").find("'env' is a mapping"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace hydra_adapt

@@ -175,5 +175,74 @@ TEST(Translate, AnEmptyValueOfANullableTypedFlagIsNull) {
   EXPECT_NE(error_of(schema, {"--n", ""}).find("--n: the value '' is not an int"), std::string::npos);
 }
 
+const Schema kEnvSchema = parse_schema_yaml(
+    "flags:\n"
+    "  model-dir: {key: output.model_dir, type: path}\n"
+    "env:\n"
+    "  AIP_MODEL_DIR: {key: output.model_dir, type: path, gcs_fuse: true}\n"
+    "  AIP_CHECKPOINT_DIR: {key: output.checkpoints, type: output_path}\n"
+    "  AIP_TENSORBOARD_LOG_DIR: {key: output.logs, type: path, gcs_fuse: true}\n"
+    "  TRIAL: {key: +trial, type: int}\n"
+    "  TOKEN: {key: secrets.token, secret: true, type: int}\n",
+    "test");
+
+Translation translate_with(const Environment& environment, const Words& incoming = {}) {
+  return translate(kEnvSchema, {{"p"}, incoming, SplitRule::kFirstFlag}, UnknownPolicy::kError, environment);
+}
+
+TEST(TranslateEnvironment, MapsTheVariablesThatAreSetInDeclarationOrder) {
+  const Translation translation = translate_with({{"TRIAL", "3"},
+                                                  {"AIP_MODEL_DIR", "gs://b/run 1/model/"},
+                                                  {"AIP_TENSORBOARD_LOG_DIR", "/local/logs"},
+                                                  {"HOME", "/root"}});
+  EXPECT_EQ(translation.argv,
+            (Words{"p", "output.model_dir='/gcs/b/run 1/model/'", "output.logs='/local/logs'", "+trial=3"}));
+  ASSERT_EQ(translation.mappings.size(), 3u);
+  EXPECT_EQ(translation.mappings[0].origin, Mapping::Origin::kEnv);
+  EXPECT_EQ(translation.mappings[0].incoming, "$AIP_MODEL_DIR");
+  EXPECT_EQ(translation.mappings[0].key, "output.model_dir");
+  EXPECT_EQ(translation.mappings[0].type, "path");
+  EXPECT_EQ(origin_name(Mapping::Origin::kEnv), "env");
+}
+
+TEST(TranslateEnvironment, SkipsUnsetAndEmptyVariables) {
+  EXPECT_EQ(translate_with({}).argv, (Words{"p"}));
+  EXPECT_EQ(translate_with({{"AIP_MODEL_DIR", ""}, {"TRIAL", ""}}).argv, (Words{"p"}));
+}
+
+TEST(TranslateEnvironment, KeepsGcsUrisWithoutFuseAndCreatesOutputFolders) {
+  const Translation translation = translate_with({{"AIP_CHECKPOINT_DIR", "/tmp/job/ckpt/last"}});
+  EXPECT_EQ(translation.argv, (Words{"p", "output.checkpoints='/tmp/job/ckpt/last'"}));
+  ASSERT_EQ(translation.folders.size(), 1u);
+  EXPECT_EQ(translation.folders[0].flag, "$AIP_CHECKPOINT_DIR");
+  EXPECT_EQ(translation.folders[0].folder, "/tmp/job/ckpt");
+  EXPECT_EQ(translate_with({{"AIP_CHECKPOINT_DIR", "gs://b/ckpt/last"}}).argv,
+            (Words{"p", "output.checkpoints='gs://b/ckpt/last'"}));
+  EXPECT_TRUE(translate_with({{"AIP_CHECKPOINT_DIR", "gs://b/ckpt/last"}}).folders.empty());
+}
+
+TEST(TranslateEnvironment, AFlagForTheSameKeyComesLaterAndSoWins) {
+  EXPECT_EQ(translate_with({{"AIP_MODEL_DIR", "gs://b/m"}}, {"--model-dir", "/x"}).argv,
+            (Words{"p", "output.model_dir='/gcs/b/m'", "output.model_dir='/x'"}));
+}
+
+TEST(TranslateEnvironment, AMistypedValueNamesTheVariableAndHidesASecret) {
+  std::string message;
+  try {
+    translate_with({{"TRIAL", "three"}});
+  } catch (const AdaptError& error) {
+    message = error.what();
+  }
+  EXPECT_NE(message.find("$TRIAL: the value 'three'"), std::string::npos) << message;
+  EXPECT_NE(message.find("the variable's type in the schema"), std::string::npos) << message;
+  try {
+    translate_with({{"TOKEN", "s3cr3t"}});
+  } catch (const AdaptError& error) {
+    message = error.what();
+  }
+  EXPECT_EQ(message.find("s3cr3t"), std::string::npos) << message;
+  EXPECT_NE(message.find("$TOKEN"), std::string::npos) << message;
+}
+
 }  // namespace
 }  // namespace hydra_adapt

@@ -1,0 +1,121 @@
+"""`hydra-adapt rewrite`: the rewritten specs load back with real kfp 2.x, compile, and kfp
+renders their commands as each style promises."""
+import pathlib
+import subprocess
+import sys
+
+import pytest
+import yaml
+from kfp import compiler, components, dsl
+
+from component_support.kfp_helpers import REPO, kfp_rendered_incoming, run_tool
+
+FIXTURES = pathlib.Path(__file__).parent / "fixtures"
+TRAIN = REPO / "examples" / "pipeline" / "train" / "component.yaml"
+TRAIN_ARGUMENTS = {"experiment": "large", "learning_rate": 0.02, "max_iter": 50}
+
+
+def rewritten(spec: pathlib.Path, style: str, tmp_path: pathlib.Path) -> pathlib.Path:
+    result = run_tool(["rewrite", "--component", str(spec), "--style", style])
+    assert result.returncode == 0, result.stderr
+    path = tmp_path / f"{spec.stem}.{style}.yaml"
+    path.write_text(result.stdout)
+    return path
+
+
+def kfp_container(spec_path: pathlib.Path, tmp_path: pathlib.Path) -> dict:
+    """The container of a spec after kfp loads it and compiles it again."""
+    compiled = tmp_path / "compiled.yaml"
+    compiler.Compiler().compile(components.load_component_from_file(str(spec_path)), str(compiled))
+    executors = yaml.safe_load(compiled.read_text())["deploymentSpec"]["executors"]
+    (executor,) = executors.values()
+    return executor["container"]
+
+
+def plain_command_spec(tmp_path: pathlib.Path) -> pathlib.Path:
+    """The example's train component as it was before hydra-adapt: its command runs the program."""
+    spec = yaml.safe_load(TRAIN.read_text())
+    spec["implementation"]["container"]["command"] = ["python3", "main.py"]
+    path = tmp_path / "train_plain.yaml"
+    path.write_text(yaml.safe_dump(spec, sort_keys=False))
+    return path
+
+
+def test_adapter_puts_the_tool_in_front_of_the_command_and_keeps_the_args(tmp_path):
+    plain = plain_command_spec(tmp_path)
+    before = kfp_container(plain, tmp_path)
+    after = kfp_container(rewritten(plain, "adapter", tmp_path), tmp_path)
+    assert after["command"] == ["/hydra-adapt", "--", "python3", "main.py"]
+    assert after["args"] == before["args"]
+    assert after["command"] == kfp_container(TRAIN, tmp_path)["command"], "as the example is written by hand"
+
+
+def test_hydra_style_renders_hand_written_overrides(tmp_path):
+    spec = rewritten(TRAIN, "hydra", tmp_path)
+    loaded = components.load_component_from_file(str(spec))
+    container = kfp_container(spec, tmp_path)
+    assert container["command"] == ["python3", "main.py"]
+    # kfp compiles v1's concat to Concat JSON, which kfp.local resolves (KFP's Go backend does not:
+    # there, rewrite a compiled v2 spec, whose overrides are plain words).
+    assert container["args"][0] == '{"Concat": ["dataset=", "{{$.inputs.artifacts[\'dataset\'].path}}"]}'
+    dataset = dsl.Dataset(name="dataset", uri="/data/digits.npz", metadata={})
+    words = kfp_rendered_incoming(loaded, {**TRAIN_ARGUMENTS, "dataset": dataset}, tmp_path / "task")
+    assert words == ["dataset=/data/digits.npz", "experiment=large", "learning_rate=0.02", "max_iter=50",
+                     f"model_path={tmp_path / 'task' / 'model'}", f"metrics_path={tmp_path / 'task' / 'metrics'}"]
+
+
+def test_hydra_style_overrides_reach_the_app_and_a_comma_breaks_them(tmp_path):
+    """What the style's comment warns of: values are not escaped."""
+    spec = rewritten(TRAIN, "hydra", tmp_path)
+    loaded = components.load_component_from_file(str(spec))
+    dataset = dsl.Dataset(name="dataset", uri="/data/digits.npz", metadata={})
+    ok = kfp_rendered_incoming(loaded, {**TRAIN_ARGUMENTS, "dataset": dataset}, tmp_path / "task")
+    cfg = ["--cfg", "job"]
+    app = [sys.executable, "main.py"]
+    shown = subprocess.run([*app, *cfg, *ok], cwd=TRAIN.parent, capture_output=True, text=True, timeout=60)
+    assert shown.returncode == 0, shown.stderr
+    assert "learning_rate: 0.02" in shown.stdout and "name: large" in shown.stdout
+    broken = kfp_rendered_incoming(loaded, {**TRAIN_ARGUMENTS, "experiment": "large,small", "dataset": dataset},
+                                   tmp_path / "task")
+    failed = subprocess.run([*app, *cfg, *broken], cwd=TRAIN.parent, capture_output=True, text=True, timeout=60)
+    assert failed.returncode != 0 and "add --multirun" in failed.stderr, "Hydra reads the comma as a sweep"
+
+
+@pytest.mark.parametrize("style", ["adapter", "hydra"])
+def test_a_compiled_pipeline_rewritten_loads_back_and_compiles(tmp_path, style):
+    pipeline = tmp_path / "digits.yaml"
+    subprocess.run([sys.executable, str(REPO / "examples" / "pipeline" / "pipeline.py"), str(pipeline)], check=True)
+    spec = rewritten(pipeline, style, tmp_path)
+    loaded = components.load_component_from_file(str(spec))
+    compiled = tmp_path / "again.yaml"
+    compiler.Compiler().compile(loaded, str(compiled))
+    executors = yaml.safe_load(compiled.read_text())["deploymentSpec"]["executors"]
+    train = executors["exec-train"]["container"]
+    if style == "adapter":
+        assert train["command"] == ["/hydra-adapt", "--", "python3", "main.py"], "already through the tool: kept"
+        assert train["args"][:2] == ["--dataset", "{{$.inputs.artifacts['dataset'].path}}"]
+    else:
+        assert train["command"] == ["python3", "main.py"]
+        assert train["args"][0] == "dataset={{$.inputs.artifacts['dataset'].path}}"
+    assert yaml.safe_load(compiled.read_text())["root"]["inputDefinitions"]["parameters"]["test_size"][
+        "defaultValue"] == 0.25
+
+
+def test_a_v1_flag_with_several_values_becomes_a_list(tmp_path):
+    spec = rewritten(FIXTURES / "v1_train_component.yaml", "hydra", tmp_path)
+    container = kfp_container(spec, tmp_path)
+    assert container["args"][-1] == ('{"Concat": ["metrics_paths=[", "{{$.outputs.parameters[\'accuracy\'].output_file}}", '
+                                     '",", "{{$.outputs.parameters[\'report\'].output_file}}", "]"]}')
+
+
+def test_option_errors(tmp_path):
+    result = run_tool(["rewrite", "--component", str(TRAIN), "--style", "sed"])
+    assert result.returncode == 2 and "--style 'sed' is not one of adapter, hydra" in result.stderr
+    result = run_tool(["rewrite", "--component", str(TRAIN)])
+    assert result.returncode == 2 and "needs --style" in result.stderr
+    result = run_tool(["rewrite", "--comp", str(TRAIN), "--style", "hydra"])
+    assert result.returncode == 2 and "hydra-adapt rewrite --help" in result.stderr
+    no_command = tmp_path / "no_command.yaml"
+    no_command.write_text("name: x\nimplementation:\n  container:\n    image: x\n    args: [--a, b]\n")
+    result = run_tool(["rewrite", "--component", str(no_command), "--style", "adapter"])
+    assert result.returncode == 2 and "the container has no command" in result.stderr

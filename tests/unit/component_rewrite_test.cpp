@@ -1,0 +1,125 @@
+#include "component/component_rewrite.h"
+
+#include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
+#include "adapt_error.h"
+
+namespace hydra_adapt {
+namespace {
+
+const std::string kV1 =
+    "name: train\n"
+    "inputs:\n"
+    "- {name: learning_rate, type: Float, default: '0.1'}\n"
+    "- {name: opt, type: Integer, optional: true}\n"
+    "implementation:\n"
+    "  container:\n"
+    "    image: python:3.11\n"
+    "    command: [python3, main.py]\n"
+    "    args:\n"
+    "    - --learning-rate\n"
+    "    - {inputValue: learning_rate}\n"
+    "    - --fast\n"
+    "    - --mode=fast\n"
+    "    - --model\n"
+    "    - {outputPath: model}\n"
+    "    - if: {cond: {isPresent: opt}, then: [--opt, {inputValue: opt}]}\n";
+
+const std::string kV2 =
+    "deploymentSpec:\n"
+    "  executors:\n"
+    "    exec-train:\n"
+    "      container:\n"
+    "        args:\n"
+    "        - --lr\n"
+    "        - '{{$.inputs.parameters[''lr'']}}'\n"
+    "        - --data-path\n"
+    "        - '{{$.inputs.artifacts[''data''].path}}'\n"
+    "        - '{\"IfPresent\": {\"InputName\": \"opt\", \"Then\": [\"--opt\", "
+    "\"{{$.inputs.parameters[''opt'']}}\"]}}'\n"
+    "        command: [/hydra-adapt, --log-level, debug, --, python3, main.py]\n"
+    "        image: python:3.11\n"
+    "    exec-importer:\n"
+    "      importer: {artifactUri: {constant: gs://b/x}}\n";
+
+YAML::Node container_of(const std::string& yaml) {
+  const YAML::Node root = YAML::Load(yaml);
+  if (root["implementation"]) return root["implementation"]["container"];
+  return root["deploymentSpec"]["executors"]["exec-train"]["container"];
+}
+
+std::vector<std::string> strings(const YAML::Node& sequence) { return sequence.as<std::vector<std::string>>(); }
+
+std::string error_of(const std::string& yaml, RewriteStyle style) {
+  try {
+    rewrite_component_yaml(yaml, "c.yaml", style);
+  } catch (const AdaptError& error) {
+    return error.what();
+  }
+  return "";
+}
+
+TEST(RewriteComponent, AdapterPutsTheToolInFrontOfTheCommandAndKeepsTheArgs) {
+  const std::string rewritten = rewrite_component_yaml(kV1, "c.yaml", RewriteStyle::kAdapter);
+  const YAML::Node container = container_of(rewritten);
+  EXPECT_EQ(strings(container["command"]), (std::vector<std::string>{"/hydra-adapt", "--", "python3", "main.py"}));
+  EXPECT_EQ(YAML::Dump(container["args"]), YAML::Dump(container_of(kV1)["args"]));
+  EXPECT_EQ(rewritten.rfind("# Rewritten by hydra-adapt rewrite --style adapter from c.yaml.", 0), 0u) << rewritten;
+  EXPECT_NE(rewritten.find("command: [/hydra-adapt, --, python3, main.py]"), std::string::npos) << rewritten;
+  EXPECT_EQ(rewrite_component_yaml(rewritten, "c.yaml", RewriteStyle::kAdapter), rewritten)
+      << "a command through the tool already stays";
+  EXPECT_NE(rewritten.find("default: \"0.1\""), std::string::npos) << "a quoted scalar stays a string";
+}
+
+TEST(RewriteComponent, HydraWritesV1ArgsAsConcatenatedOverrides) {
+  const std::string rewritten = rewrite_component_yaml(kV1, "c.yaml", RewriteStyle::kHydra);
+  const YAML::Node args = container_of(rewritten)["args"];
+  ASSERT_EQ(args.size(), 5u) << rewritten;
+  EXPECT_EQ(args[0]["concat"][0].as<std::string>(), "learning_rate=");
+  EXPECT_EQ(args[0]["concat"][1]["inputValue"].as<std::string>(), "learning_rate");
+  EXPECT_EQ(args[1].as<std::string>(), "fast=true");
+  EXPECT_EQ(args[2].as<std::string>(), "mode=fast");
+  EXPECT_EQ(args[3]["concat"][1]["outputPath"].as<std::string>(), "model");
+  EXPECT_EQ(args[4]["if"]["then"][0]["concat"][0].as<std::string>(), "opt=");
+  EXPECT_NE(rewritten.find("Values are NOT escaped in this style"), std::string::npos);
+}
+
+TEST(RewriteComponent, HydraWritesV2ArgsAsOneWordAndDropsTheTool) {
+  const std::string rewritten = rewrite_component_yaml(kV2, "c.yaml", RewriteStyle::kHydra);
+  const YAML::Node container = container_of(rewritten);
+  EXPECT_EQ(strings(container["command"]), (std::vector<std::string>{"python3", "main.py"}));
+  EXPECT_EQ(strings(container["args"]), (std::vector<std::string>{
+                                            "lr={{$.inputs.parameters['lr']}}",
+                                            "data_path={{$.inputs.artifacts['data'].path}}",
+                                            "{\"IfPresent\": {\"InputName\": \"opt\", \"Then\": [\"--opt\", "
+                                            "\"{{$.inputs.parameters['opt']}}\"]}}",
+                                        }));
+  EXPECT_TRUE(YAML::Load(rewritten)["deploymentSpec"]["executors"]["exec-importer"]["importer"]);
+}
+
+TEST(RewriteComponent, HydraWritesAFlagWithSeveralValuesAsAList) {
+  const std::string v1 =
+      "implementation: {container: {command: [p], args: [--outs, {outputPath: a}, {outputPath: b}, --n, '1', '2']}}";
+  const YAML::Node args = container_of(rewrite_component_yaml(v1, "c.yaml", RewriteStyle::kHydra))["args"];
+  ASSERT_EQ(args.size(), 2u);
+  EXPECT_EQ(YAML::Dump(args[0]), R"({concat: ["outs=[", {outputPath: a}, ",", {outputPath: b}, "]"]})");
+  EXPECT_EQ(args[1].as<std::string>(), "n=[1,2]");
+}
+
+TEST(RewriteComponent, RefusesWhatItCannotRewrite) {
+  EXPECT_NE(error_of("name: x\n", RewriteStyle::kAdapter).find("not a Kubeflow Pipelines component"),
+            std::string::npos);
+  EXPECT_NE(error_of("implementation:\n  container: {image: x, args: [--a]}\n", RewriteStyle::kAdapter)
+                .find("c.yaml:2:14: the container has no command"),
+            std::string::npos);
+  EXPECT_NE(
+      error_of("implementation: {container: {command: [/hydra-adapt, x]}}", RewriteStyle::kHydra).find("no -- PROGRAM"),
+      std::string::npos);
+  EXPECT_NE(error_of("a: [", RewriteStyle::kHydra).find("malformed YAML"), std::string::npos);
+  EXPECT_EQ(rewrite_style_from_name("adapter"), RewriteStyle::kAdapter);
+  EXPECT_EQ(rewrite_style_from_name("Hydra"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace hydra_adapt
