@@ -55,7 +55,9 @@ int run(int argc, const char* const* argv) {
   const Translation translation = translate(schema, split_program_words(options.after_dash_dash),
                                             unknown_policy(options, schema), schema_environment(schema));
   check_command_fits(translation.argv, environment(), exec_size_limit(stack_limit_bytes()));
-  for (const Mapping& mapping : translation.mappings) spdlog::info("{}", describe_mapping(translation, mapping));
+  if (spdlog::should_log(spdlog::level::info)) {  // describing thousands of flags costs, even unlogged
+    for (const Mapping& mapping : translation.mappings) spdlog::info("{}", describe_mapping(translation, mapping));
+  }
 
   if (options.dry_run != DryRunFormat::kOff) {
     std::cout << (options.dry_run == DryRunFormat::kJson ? dry_run_json(translation) : dry_run_text(translation));
