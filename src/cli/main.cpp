@@ -5,7 +5,9 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <exception>
 #include <iostream>
+#include <string>
 #include <string_view>
 
 #include "adapt_error.h"
@@ -82,5 +84,10 @@ int main(int argc, char** argv) {
   } catch (const hydra_adapt::AdaptError& error) {
     hydra_adapt::print_error_line(error);
     return error.exit_status();
+  } catch (const std::exception& error) {
+    // A bug rather than bad input, but the promise holds: one line, and the program never starts.
+    hydra_adapt::print_error_line(
+        hydra_adapt::AdaptError(std::string("internal error: ") + error.what() + "; please report it"));
+    return hydra_adapt::kUsageExitStatus;
   }
 }
