@@ -5,7 +5,7 @@
 namespace hydra_adapt {
 
 std::string quote_for_message(std::string_view text) {
-  constexpr std::size_t kShownBytes = 60;
+  constexpr std::size_t kShownBytes = 200;  // room for a whole path, not for a 100 KiB value
   const bool shortened = text.size() > kShownBytes;
   std::string quoted = "'";
   for (unsigned char c : text.substr(0, kShownBytes)) {
@@ -26,6 +26,10 @@ std::string quote_for_message(std::string_view text) {
     quoted += "... (" + std::to_string(text.size()) + " bytes)";
   }
   return quoted;
+}
+
+std::string describe_value(std::string_view text, bool secret) {
+  return secret ? "(secret, not shown)" : quote_for_message(text);
 }
 
 }  // namespace hydra_adapt

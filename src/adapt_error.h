@@ -27,4 +27,7 @@ class AdaptError : public std::runtime_error {
 // shortened when long, so an error never spills a 100 KiB value onto the terminal.
 std::string quote_for_message(std::string_view text);
 
+// quote_for_message, or "(secret, not shown)" for the value of a secret flag.
+std::string describe_value(std::string_view text, bool secret);
+
 }  // namespace hydra_adapt

@@ -1,9 +1,23 @@
 #include "cli/error_line.h"
 
 #include <cstdio>
+#include <string>
 
 namespace hydra_adapt {
 
-void print_error_line(const AdaptError& error) { std::fprintf(stderr, "hydra-adapt: error: %s\n", error.what()); }
+void print_error_line(const AdaptError& error) {
+  // One line whatever a message quotes (a flag or key name read from YAML can hold a newline).
+  std::string line;
+  for (const char c : std::string(error.what())) {
+    if (c == '\n') {
+      line += "\\n";
+    } else if (c == '\r') {
+      line += "\\r";
+    } else {
+      line += c;
+    }
+  }
+  std::fprintf(stderr, "hydra-adapt: error: %s\n", line.c_str());
+}
 
 }  // namespace hydra_adapt

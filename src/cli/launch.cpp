@@ -54,9 +54,8 @@ void create_folders(const std::vector<FolderToCreate>& folders) {
     std::error_code error;
     std::filesystem::create_directories(folder.folder, error);
     if (error) {
-      const std::string shown = folder.secret ? "(secret, not shown)" : "'" + folder.folder + "'";
-      throw AdaptError(folder.flag + ": cannot create the folder " + shown + ": " + error.message() +
-                       "; check the path and its permissions");
+      throw AdaptError(folder.flag + ": cannot create the folder " + describe_value(folder.folder, folder.secret) +
+                       ": " + error.message() + "; check the path and its permissions");
     }
   }
 }

@@ -20,10 +20,6 @@
 namespace hydra_adapt {
 namespace {
 
-std::string described_value(const std::string& value, bool secret) {
-  return secret ? "(secret, not shown)" : quote_for_message(value);
-}
-
 // Hydra merges an object into the dict already at the key, and in struct mode refuses keys
 // the default lacks. Setting the key to null first makes the program receive exactly the
 // object. A "+" key is new by definition, and "+key=null" would fail where it exists.
@@ -174,7 +170,7 @@ class Translator {
       const std::string reason =
           spec.secret ? "is not a valid " + std::string(value_type_name(type)) : std::string(error.what());
       const std::string owner = origin.front() == '$' ? "variable's" : "flag's";
-      throw AdaptError(origin + ": the value " + described_value(*value, spec.secret) + " " + reason +
+      throw AdaptError(origin + ": the value " + describe_value(*value, spec.secret) + " " + reason +
                        "; fix the value or the " + owner + " type in the schema");
     }
   }
@@ -210,9 +206,8 @@ class Translator {
   }
 
   void reject_placeholders(const IncomingArg& arg) const {
+    // Every value is one of the words, or the part of a word after its '='.
     std::vector<std::string_view> texts(arg.words.begin(), arg.words.end());
-    if (arg.value) texts.push_back(*arg.value);
-    texts.insert(texts.end(), arg.more_values.begin(), arg.more_values.end());
     for (const std::string& word : arg.words) {
       const std::size_t equals = word.find('=');
       if (equals != std::string::npos) texts.push_back(std::string_view(word).substr(equals + 1));
@@ -222,7 +217,7 @@ class Translator {
       if (!is_unsubstituted_placeholder(text)) continue;
       const std::string origin =
           arg.kind == IncomingArg::Kind::kFlag ? "--" + arg.name : quote_for_message(arg.words.front());
-      throw AdaptError(origin + ": " + described_value(std::string(text), spec != nullptr && spec->secret) +
+      throw AdaptError(origin + ": " + describe_value(text, spec != nullptr && spec->secret) +
                        " is a pipeline placeholder the platform did not substitute; check that the component's "
                        "input is connected and the placeholder is spelled as the platform expects");
     }
