@@ -16,7 +16,10 @@ The convention (docs/README.md says the same for writers):
   lines before it are the expected stdout followed by the expected stderr (what a terminal
   shows): this is how an error example is written.
 - Lines are compared exactly, except that trailing blank lines and the final newline are not
-  compared.
+  compared. The output must not name a path of this machine (the repository, the venv's
+  python): write relative paths and ``python3``, which the dry run prints as given.
+- The command is split by Python's shlex: write only what a shell splits the same way (single
+  quotes are safest; no ``$VAR`` expansion, globs, pipes or redirections).
 - The command runs in a copy of the repository (tracked sources, no build folders), at its
   root, or in the folder ``<!-- cwd: examples/trainer -->`` names when that comment is the
   line before the opening fence. ``python3`` found through PATH is the test venv's python,
@@ -29,6 +32,7 @@ import os
 import re
 import shlex
 import shutil
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -151,6 +155,10 @@ def test_console_block(block: Block, repo_copy: Path):
             assert res.rc == command.exit_status, (
                 f"{where}\nexpected exit status {command.exit_status}" + res.describe())
             actual = res.stdout + res.stderr
+        for machine_path in (str(repo_copy), str(REPO), sys.executable):
+            assert machine_path not in actual, (
+                f"{where}\nthe output names a path of this machine, {machine_path!r}: write "
+                "examples whose output is the same everywhere" + res.describe())
         actual_lines = actual.rstrip("\n").split("\n") if actual.strip("\n") else []
         while actual_lines and not actual_lines[-1].strip():
             actual_lines.pop()
@@ -159,3 +167,31 @@ def test_console_block(block: Block, repo_copy: Path):
                                                   "documented", "actual", lineterm=""))
             pytest.fail(printable(f"{where}\nthe output differs from the docs:\n{diff}"),
                         pytrace=False)
+
+
+def readme_layout() -> list[str]:
+    """The folders the README's "## Layout" section lists (the first word of each line)."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    section = text.split("\n## Layout\n", 1)[1].split("\n## ", 1)[0]
+    return [line.split()[0] for line in section.splitlines()
+            if line.split() and line.split()[0].endswith("/")]
+
+
+def test_the_readme_layout_matches_the_tree():
+    """Every listed folder exists, and every folder of the tree is listed: a top-level
+    folder by itself or by all of its subfolders (src/args/, src/cli/, ...)."""
+    tracked = subprocess.run(["git", "-C", str(REPO), "ls-files"], capture_output=True,
+                             text=True, check=True).stdout.split()
+    listed = readme_layout()
+    missing_folders = [f for f in listed if not (REPO / f).is_dir()]
+    assert not missing_folders, f"the README's layout lists folders that do not exist: {missing_folders}"
+    unlisted = set()
+    for path in tracked:
+        parts = path.split("/")
+        if len(parts) < 2 or f"{parts[0]}/" in listed:
+            continue
+        if len(parts) > 2 and f"{parts[0]}/{parts[1]}/" not in listed:
+            unlisted.add(f"{parts[0]}/{parts[1]}/")
+        elif len(parts) == 2 and not any(f.startswith(f"{parts[0]}/") for f in listed):
+            unlisted.add(f"{parts[0]}/")
+    assert not unlisted, f"folders missing from the README's layout section: {sorted(unlisted)}"
