@@ -20,7 +20,7 @@ The convention (docs/README.md says the same for writers):
   python): write relative paths and ``python3``, which the dry run prints as given.
 - The command is split by Python's shlex: write only what a shell splits the same way (single
   quotes are safest; no ``$VAR`` expansion, globs, pipes or redirections).
-- The command runs in a copy of the repository (tracked sources, no build folders), at its
+- The command runs in a copy of the working tree (without .git, .venv, build folders), at its
   root, or in the folder ``<!-- cwd: examples/trainer -->`` names when that comment is the
   line before the opening fence. ``python3`` found through PATH is the test venv's python,
   so a real run of a Hydra app works too.
