@@ -5,6 +5,7 @@ import pathlib
 from typing import Optional
 
 import pytest
+import yaml
 from kfp import components, dsl
 
 from component_support.kfp_helpers import (compile_component, derived_flags, derived_schema, dry_run_argv,
@@ -241,7 +242,7 @@ implementation:
     ("    - --n\n    - {inputValu: n}\n", "10:7", "unknown or unsupported placeholder 'inputValu'"),
     ("    - --n\n    - {inputValue: m}\n", "10:20", "'m' is not declared in inputs:"),
     ("    - --=\n    - {inputValue: n}\n", "9:7", "'--=' is a flag without a name"),
-    ("    - {inputValue: n}\n", "9:7", "a placeholder among the program's words, before any --flag"),
+    ("    - {inputValue: n}\n    - --m\n    - x\n", "9:7", "a placeholder among the program's words, before any --flag"),
     ("    - --n\n    - {executorInput: null}\n", "10:7", "unknown or unsupported placeholder 'executorInput'"),
     ("    - {concat: [--n, {inputValue: n}]}\n", "9:7", "--n runs into a placeholder"),
 ])
@@ -270,3 +271,29 @@ def test_an_unusable_v2_spec_is_refused_at_its_spot(tmp_path, train_spec, broken
     result = run_tool(["schema", "--component", str(spec)])
     assert result.returncode == 2
     assert result.stderr.startswith(f"hydra-adapt: error: {spec}:{line}:11: {problem}"), result.stderr
+
+
+def test_a_spec_already_in_hydra_style_gets_an_empty_schema_and_a_warning(tmp_path):
+    """Its args are overrides, which hydra-adapt passes on unchanged: nothing to map, and it says so."""
+    spec = tmp_path / "hydra_style.yaml"
+    result = run_tool(["rewrite", "--component", str(V1_TRAIN), "--style", "hydra"])
+    assert result.returncode == 0, result.stderr
+    spec.write_text(result.stdout)
+    result = run_tool(["schema", "--component", str(spec)])
+    assert result.returncode == 0, result.stderr
+    assert yaml.safe_load(result.stdout)["flags"] == {}
+    assert result.stderr.splitlines() == [
+        f"hydra-adapt: warning: {spec}: the component passes no --flag args (its args may already be Hydra "
+        "overrides, which hydra-adapt passes on unchanged), so the schema below maps nothing"]
+
+
+def test_a_flag_with_extra_dashes_reaches_argparses_dest(tmp_path):
+    """kfp's function-based components pass their outputs as `----output-paths`, whose dest is output_paths."""
+    spec = tmp_path / "func.yaml"
+    spec.write_text("outputs: [{name: a}, {name: b}]\nimplementation:\n  container:\n    image: x\n"
+                    "    command: [python3, main.py]\n    args: [----output-paths, {outputPath: a}, {outputPath: b}]\n")
+    outputs = [str(tmp_path / "out" / "a"), str(tmp_path / "out" / "b")]
+    received = run_app(["--component", str(spec)], ["----output-paths", *outputs], tmp_path)
+    assert received["output_paths"] == outputs
+    zero_config = run_app([], ["----output-paths", outputs[0]], tmp_path)
+    assert zero_config["output_paths"] == outputs[0]

@@ -46,6 +46,18 @@ def test_malformed_yaml(run_tool, tmp_path, text):
     assert re.search(r"line\s*\d+|:\d+", msg), f"message should give a line number: {msg}"
 
 
+# YAML lets a mapping repeat a key; each entry of flags: and env: is read by the one reader,
+# which refuses the repeat instead of silently keeping the last.
+@pytest.mark.parametrize("text,needle", [
+    ("flags:\n  lr: {key: a, key: b}\n", ":2:16: the field 'key' is given twice; keep one"),
+    ("env:\n  X: {key: a, key: b}\n", ":2:15: the field 'key' is given twice; keep one"),
+    ("env:\n  X: {key: a, type: int, type: str}\n", ":2:26: the field 'type' is given twice; keep one"),
+], ids=["flag-entry", "env-entry", "env-entry-type"])
+def test_a_field_given_twice_in_an_entry(run_tool, tmp_path, text, needle):
+    path = write_schema(tmp_path, text)
+    assert_usage_error(run_tool(OK, options=["--schema", path]), path + needle)
+
+
 @pytest.mark.parametrize("schema,needle", [
     ({"flags": {"lr": {"type": "decimal"}}}, "decimal"),
     ({"unknown": "sometimes", "flags": {}}, "sometimes"),

@@ -50,6 +50,18 @@ def test_adapter_puts_the_tool_in_front_of_the_command_and_keeps_the_args(tmp_pa
     assert after["command"] == kfp_container(TRAIN, tmp_path)["command"], "as the example is written by hand"
 
 
+def test_adapter_leaves_a_command_already_through_the_tool_at_any_path(tmp_path):
+    """Found by issue 10: only /hydra-adapt counted as the tool, so /usr/local/bin/hydra-adapt was wrapped again."""
+    spec = yaml.safe_load(TRAIN.read_text())
+    spec["implementation"]["container"]["command"] = ["/usr/local/bin/hydra-adapt", "--", "python3", "main.py"]
+    installed = tmp_path / "train_installed.yaml"
+    installed.write_text(yaml.safe_dump(spec, sort_keys=False))
+    after = kfp_container(rewritten(installed, "adapter", tmp_path), tmp_path)
+    assert after["command"] == ["/usr/local/bin/hydra-adapt", "--", "python3", "main.py"]
+    hydra = kfp_container(rewritten(installed, "hydra", tmp_path), tmp_path)
+    assert hydra["command"] == ["python3", "main.py"]
+
+
 def test_hydra_style_renders_hand_written_overrides(tmp_path):
     spec = rewritten(TRAIN, "hydra", tmp_path)
     loaded = components.load_component_from_file(str(spec))
