@@ -18,10 +18,12 @@ def _binary_present():
         pytest.fail(problem, pytrace=False)
 
 
-@pytest.fixture(autouse=True)
-def _no_tool_variables(monkeypatch):
-    """Removes every HYDRA_ADAPT_* variable from this process's environment for the test, so
-    neither the harness nor a test's own subprocess passes one on (a test sets the ones it
-    means in env=)."""
-    for name in [name for name in os.environ if name.startswith(TOOL_ENV_PREFIX)]:
-        monkeypatch.delenv(name)
+@pytest.fixture(autouse=True, scope="session")
+def _no_tool_variables():
+    """Removes every HYDRA_ADAPT_* variable from this process's environment for the whole
+    session (before any other fixture, module-scoped ones included), so neither the harness
+    nor a test's own subprocess passes one on; a test sets the ones it means in env=."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in [name for name in os.environ if name.startswith(TOOL_ENV_PREFIX)]:
+            patch.delenv(name)
+        yield

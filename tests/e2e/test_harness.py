@@ -1,5 +1,6 @@
 """The harness keeps a developer's HYDRA_ADAPT_* settings out of every run (tests/conftest.py
-and adapt.base_env); CTest sets HYDRA_ADAPT_SCHEMA to a missing file to stand for them."""
+and adapt.base_env); CTest sets HYDRA_ADAPT_SCHEMA (a missing file) and HYDRA_ADAPT_DRY_RUN=1 to
+stand for them, which any leak would turn into failures."""
 import os
 import subprocess
 
