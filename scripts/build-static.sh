@@ -2,9 +2,9 @@
 # Builds the fully static, stripped hydra-adapt (no dynamic section at all) that can be
 # copied into any image: python:3.11-slim, CUDA, distroless, Alpine, scratch. Works from a
 # fresh Debian 12 (installs the build packages it needs); Dockerfile.adapter runs this same
-# script, and the tests run the binary it makes in an empty root.
+# script, and the tests run the binary it makes in an empty root (ctest --preset static).
 #
-#   bash scripts/build-static.sh [BUILD-DIR]     (default build-static/)
+#   bash scripts/build-static.sh [BUILD-DIR]     (default build-static/, the static preset's)
 #
 # Prints the binary's path on its last line of stdout.
 set -euo pipefail
@@ -35,9 +35,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
     install -y --no-install-recommends "${missing[@]}" >&2
 fi
 
-# MinSizeRel (-Os): the smallest of the build types for this binary.
-cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=MinSizeRel \
-  -DHYDRA_ADAPT_STATIC=ON -DHYDRA_ADAPT_TESTS=OFF >&2
+# The static preset (CMakePresets.json): MinSizeRel (-Os), the smallest of the build types for
+# this binary; -B names the folder (the preset's own, build-static/, by default).
+cmake --preset static -B "$BUILD_DIR" >&2
 cmake --build "$BUILD_DIR" --target hydra-adapt --parallel 2 >&2
 
 BINARY="$BUILD_DIR/hydra-adapt"
