@@ -5,7 +5,7 @@
 
 namespace hydra_adapt {
 
-void print_error_line(const AdaptError& error) {
+std::string error_line(const AdaptError& error) {
   // One line whatever a message quotes (a flag or key name read from YAML can hold a newline).
   std::string line;
   for (const char c : std::string(error.what())) {
@@ -17,7 +17,9 @@ void print_error_line(const AdaptError& error) {
       line += c;
     }
   }
-  std::fprintf(stderr, "hydra-adapt: error: %s\n", line.c_str());
+  return "hydra-adapt: error: " + line;
 }
+
+void print_error_line(const AdaptError& error) { std::fprintf(stderr, "%s\n", error_line(error).c_str()); }
 
 }  // namespace hydra_adapt

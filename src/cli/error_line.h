@@ -1,8 +1,13 @@
 #pragma once
 
+#include <string>
+
 #include "adapt_error.h"
 
 namespace hydra_adapt {
+
+// "hydra-adapt: error: <message>", on one line whatever the message quotes.
+std::string error_line(const AdaptError& error);
 
 // The one line the user sees for an AdaptError: "hydra-adapt: error: <message>" on stderr.
 // Both main and a forked child whose exec failed print it, so the two read the same.

@@ -7,6 +7,7 @@
 
 #include <exception>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,7 @@
 #include "cli/logging.h"
 #include "cli/mappings.h"
 #include "cli/options.h"
+#include "cli/platform.h"
 #include "cli/rewrite_command.h"
 #include "cli/schema_command.h"
 #include "report/dry_run.h"
@@ -41,8 +43,7 @@ std::vector<std::string_view> environment() {
   return variables;
 }
 
-int run(int argc, const char* const* argv) {
-  const ToolOptions options = parse_tool_options(argc, argv);
+int run(const ToolOptions& options) {
   if (options.help) {
     std::cout << usage_text() << "\n";
     return 0;
@@ -54,8 +55,9 @@ int run(int argc, const char* const* argv) {
   set_up_logging(options.log_level);
 
   const Schema schema = load_mappings(options);
-  const Translation translation = translate(schema, split_program_words(options.after_dash_dash),
-                                            unknown_policy(options, schema), schema_environment(schema));
+  const PlatformInput platform = read_platform_input(options);
+  const Translation translation = translate(schema, platform.split, unknown_policy(options, schema),
+                                            schema_environment(schema, platform.variables), platform.values);
   check_command_fits(translation.argv, environment(), exec_size_limit(stack_limit_bytes()));
   if (spdlog::should_log(spdlog::level::info)) {  // describing thousands of flags costs, even unlogged
     for (const Mapping& mapping : translation.mappings) spdlog::info("{}", describe_mapping(translation, mapping));
@@ -77,17 +79,22 @@ int run(int argc, const char* const* argv) {
 }  // namespace hydra_adapt
 
 int main(int argc, char** argv) {
+  std::optional<std::string> failure_file;  // where the platform shows why a job failed
+  const auto report = [&failure_file](const hydra_adapt::AdaptError& error) {
+    hydra_adapt::print_error_line(error);
+    if (failure_file) hydra_adapt::write_failure_file(*failure_file, hydra_adapt::error_line(error));
+    return error.exit_status();
+  };
   try {
     if (argc > 1 && std::string_view(argv[1]) == "schema") return hydra_adapt::run_schema_command(argc - 1, argv + 1);
     if (argc > 1 && std::string_view(argv[1]) == "rewrite") return hydra_adapt::run_rewrite_command(argc - 1, argv + 1);
-    return hydra_adapt::run(argc, argv);
+    const hydra_adapt::ToolOptions options = hydra_adapt::parse_tool_options(argc, argv);
+    failure_file = hydra_adapt::platform_failure_file(options);
+    return hydra_adapt::run(options);
   } catch (const hydra_adapt::AdaptError& error) {
-    hydra_adapt::print_error_line(error);
-    return error.exit_status();
+    return report(error);
   } catch (const std::exception& error) {
     // A bug rather than bad input, but the promise holds: one line, and the program never starts.
-    hydra_adapt::print_error_line(
-        hydra_adapt::AdaptError(std::string("internal error: ") + error.what() + "; please report it"));
-    return hydra_adapt::kUsageExitStatus;
+    return report(hydra_adapt::AdaptError(std::string("internal error: ") + error.what() + "; please report it"));
   }
 }

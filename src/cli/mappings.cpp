@@ -20,10 +20,17 @@ UnknownPolicy unknown_policy(const ToolOptions& options, const Schema& schema) {
   return options.schema_path || options.component_path ? UnknownPolicy::kError : UnknownPolicy::kAuto;
 }
 
-Environment schema_environment(const Schema& schema) {
+Environment schema_environment(const Schema& schema, const Environment& platform_variables) {
   Environment environment;
   for (const EnvSpec& env : schema.env) {
-    if (const char* value = std::getenv(env.variable.c_str())) environment.emplace(env.variable, value);
+    const char* value = std::getenv(env.variable.c_str());
+    const auto defined = platform_variables.find(env.variable);
+    // Empty counts as unset, as the translation takes it.
+    if (value != nullptr && *value != '\0') {
+      environment.emplace(env.variable, value);
+    } else if (defined != platform_variables.end()) {
+      environment.emplace(env.variable, defined->second);
+    }
   }
   return environment;
 }

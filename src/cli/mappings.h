@@ -15,7 +15,8 @@ Schema load_mappings(const ToolOptions& options);
 UnknownPolicy unknown_policy(const ToolOptions& options, const Schema& schema);
 
 // The values of the variables the schema's env section names, read from this process's
-// environment; unset ones are left out.
-Environment schema_environment(const Schema& schema);
+// environment, else taken from `platform_variables` (what the platform defines but may not
+// set); unset ones are left out.
+Environment schema_environment(const Schema& schema, const Environment& platform_variables);
 
 }  // namespace hydra_adapt

@@ -53,7 +53,11 @@ po::options_description option_descriptions() {
        "SIGUSR1, SIGUSR2 and SIGWINCH to it, reap every zombie, exit with its status (128+N when "
        "signal N ended it). Default: on when hydra-adapt is PID 1, else exec in place  [HYDRA_ADAPT_INIT=1|0]")  //
       ("no-init", "exec PROGRAM in place even as PID 1 (same as --init=0)")                                      //
-      ("help,h", "print this help")                                                                              //
+      ("platform", po::value<std::string>()->value_name("sagemaker"),
+       "take the platform's own values too: sagemaker reads the hyperparameters from SM_HPS, else from "
+       "$SAGEMAKER_BASE_DIR (default /opt/ml)/input/config/hyperparameters.json, drops the word 'train' "
+       "SageMaker appends, and writes an error to BASE/output/failure  [HYDRA_ADAPT_PLATFORM]")  //
+      ("help,h", "print this help")                                                              //
       ("version", "print the version");
   return options;
 }
@@ -68,6 +72,7 @@ std::string option_for_variable(const std::string& variable) {
       {"HYDRA_ADAPT_UNKNOWN", "unknown"},
       {"HYDRA_ADAPT_LOG_LEVEL", "log-level"},
       {"HYDRA_ADAPT_INIT", "init"},
+      {"HYDRA_ADAPT_PLATFORM", "platform"},
   };
   for (const auto& [name, option] : kVariables) {
     const char* value = std::getenv(name);
@@ -129,6 +134,12 @@ ToolOptions parse_tool_options(int argc, const char* const* argv) {
     options.init = false;
   } else if (values.count("init")) {
     options.init = init_switch(values["init"].as<std::string>());
+  }
+  if (values.count("platform")) {
+    const std::string platform = values["platform"].as<std::string>();
+    if (platform != "sagemaker")
+      throw AdaptError("--platform / HYDRA_ADAPT_PLATFORM: '" + platform + "' is not one of sagemaker");
+    options.platform = Platform::kSageMaker;
   }
   if (values.count("unknown")) {
     const std::string policy = values["unknown"].as<std::string>();

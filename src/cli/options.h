@@ -10,6 +10,9 @@ namespace hydra_adapt {
 
 enum class DryRunFormat { kOff, kText, kJson };
 
+// Where the job runs, when the platform hands values over beside the command line.
+enum class Platform { kNone, kSageMaker };
+
 // hydra-adapt's own options, from the words before the first "--" and from HYDRA_ADAPT_*
 // variables (a job can set variables but not the image's ENTRYPOINT). The command line wins.
 struct ToolOptions {
@@ -20,6 +23,7 @@ struct ToolOptions {
   std::optional<UnknownPolicy> unknown;
   std::string log_level = "warn";
   std::optional<bool> init;  // unset: PID 1 duty exactly when the tool runs as PID 1
+  Platform platform = Platform::kNone;
   bool help = false;
   bool version = false;
   std::vector<std::string> after_dash_dash;  // PROGRAM, its words and the incoming args

@@ -24,6 +24,13 @@ inline std::string lowercase(std::string_view text) {
   return lower;
 }
 
+// Upper case on ASCII letters alone: Python's str.upper() on SageMaker's channel names ([A-Za-z0-9.-_]).
+inline std::string uppercase(std::string_view text) {
+  std::string upper(text);
+  for (char& c : upper) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+  return upper;
+}
+
 // `lower` is already lower case: "inf", "true".
 inline bool equals_ignoring_case(std::string_view text, std::string_view lower) {
   if (text.size() != lower.size()) return false;

@@ -13,6 +13,7 @@
 #include "translate/executor_input.h"
 #include "translate/nearest_flag.h"
 #include "translate/placeholder.h"
+#include "translate/value_sources.h"
 #include "values/hydra_key.h"
 #include "values/typed_value.h"
 #include "values/value_error.h"
@@ -67,7 +68,7 @@ class Translator {
     for (const FlagSpec& flag : schema.flags) flags_by_name_.emplace(flag.name, &flag);
   }
 
-  Translation run(const ProgramSplit& split, const Environment& environment) {
+  Translation run(const ProgramSplit& split, const Environment& environment, const PlatformValues& platform) {
     for (const EnvSpec& env : schema_.env) translate_variable(env, environment);
     translation_.argv = split.program;
     translation_.program_word_count = split.program.size();
@@ -76,12 +77,13 @@ class Translator {
       const FlagSpec* flag = declared_flag(name);
       return flag ? flag->value_count() : 0;
     };
-    for (const IncomingArg& arg : split_incoming_args(split.incoming, value_count)) {
-      reject_placeholders(arg);
+    const std::vector<IncomingArg> command_line = split_incoming_args(split.incoming, value_count);
+    for (const auto& [arg, origin, from_command_line] : ordered_incoming_args(command_line, platform.values)) {
+      reject_placeholders(arg, origin);
       if (is_executor_input(arg)) {
         translate_executor_input(arg);
       } else if (arg.kind == IncomingArg::Kind::kFlag) {
-        translate_flag(arg, "--" + arg.name);
+        translate_flag(arg, origin, from_command_line ? platform.json_rendering_note : "");
       } else {
         const auto origin =
             arg.kind == IncomingArg::Kind::kOverride ? Mapping::Origin::kOverride : Mapping::Origin::kHydraFlag;
@@ -94,12 +96,13 @@ class Translator {
   }
 
  private:
-  // `flag` names the arg in the report and in messages: "--lr", or "--executor_input:lr".
-  void translate_flag(const IncomingArg& arg, const std::string& flag) {
+  // `flag` names the arg in the report and in messages: "--lr", "--executor_input:lr" or
+  // "SM_HPS:lr". `json_note` is added to the error for a value that is not JSON for a json type.
+  void translate_flag(const IncomingArg& arg, const std::string& flag, const std::string& json_note = "") {
     if (const FlagSpec* spec = declared_flag(arg.name)) {
       seen_.insert(arg.name);
       add_mapping(mapped_to(Mapping::Origin::kSchema, flag, spec->key, flag_type_name(*spec), spec->secret),
-                  override_words(*spec, render_flag_values(*spec, arg, flag)));
+                  override_words(*spec, render_flag_values(*spec, arg, flag, json_note)));
       return;
     }
     switch (unknown_) {
@@ -149,7 +152,8 @@ class Translator {
   }
 
   // The right side of `key=`: one value, or a Hydra list for a flag that takes several.
-  std::string render_flag_values(const FlagSpec& spec, const IncomingArg& arg, const std::string& flag) {
+  std::string render_flag_values(const FlagSpec& spec, const IncomingArg& arg, const std::string& flag,
+                                 const std::string& json_note) {
     if (spec.list_types.empty()) {
       if (arg.values.empty()) {
         if (spec.type == ValueType::kBool) return "true";
@@ -158,7 +162,7 @@ class Translator {
       }
       const std::string& value = arg.values.front();
       if (spec.type == ValueType::kOutputPath) add_folder(flag, value, spec.secret);
-      return render_value(flag, spec, spec.nullable, spec.type, value);
+      return render_value(flag, spec, spec.nullable, spec.type, value, json_note);
     }
     if (arg.values.size() != spec.list_types.size()) {
       throw AdaptError(flag + ": takes " + std::to_string(spec.list_types.size()) + " values " + flag_type_name(spec) +
@@ -166,16 +170,17 @@ class Translator {
     }
     std::string list = "[";
     for (std::size_t i = 0; i < arg.values.size(); ++i) {
-      list += (i == 0 ? "" : ", ") + render_value(flag, spec, spec.nullable, spec.list_types[i], arg.values[i]);
+      list +=
+          (i == 0 ? "" : ", ") + render_value(flag, spec, spec.nullable, spec.list_types[i], arg.values[i], json_note);
       if (spec.list_types[i] == ValueType::kOutputPath) add_folder(flag, arg.values[i], spec.secret);
     }
     return list + "]";
   }
 
   // One value as Hydra reads `type`. `origin` names where it came from in messages: "--lr" or
-  // "$AIP_MODEL_DIR".
+  // "$AIP_MODEL_DIR". `json_note` is added to the error for a value that is not JSON for a json type.
   static std::string render_value(const std::string& origin, const Target& target, bool nullable, ValueType type,
-                                  const std::string& value) {
+                                  const std::string& value, const std::string& json_note = "") {
     if (value.empty() && nullable && !is_text_type(type)) return "null";
     try {
       return render_typed_value(type, value);
@@ -184,8 +189,9 @@ class Translator {
       const std::string reason =
           target.secret ? "is not a valid " + std::string(value_type_name(type)) : std::string(error.what());
       const std::string owner = origin.front() == '$' ? "variable's" : "flag's";
+      const std::string note = type == ValueType::kJson && !json_note.empty() ? "; " + json_note : "";
       throw AdaptError(origin + ": the value " + describe_value(value, target.secret) + " " + reason +
-                       "; fix the value or the " + owner + " type in the schema");
+                       "; fix the value or the " + owner + " type in the schema" + note);
     }
   }
 
@@ -225,7 +231,7 @@ class Translator {
     }
   }
 
-  void reject_placeholders(const IncomingArg& arg) const {
+  void reject_placeholders(const IncomingArg& arg, const std::string& origin) const {
     // Every value is one of the words, or the part of a word after its '='.
     std::vector<std::string_view> texts(arg.words.begin(), arg.words.end());
     for (const std::string& word : arg.words) {
@@ -235,9 +241,8 @@ class Translator {
     const FlagSpec* spec = arg.kind == IncomingArg::Kind::kFlag ? declared_flag(arg.name) : nullptr;
     for (const std::string_view text : texts) {
       if (!is_unsubstituted_placeholder(text)) continue;
-      const std::string origin =
-          arg.kind == IncomingArg::Kind::kFlag ? "--" + arg.name : quote_for_message(arg.words.front());
-      throw AdaptError(origin + ": " + describe_value(text, spec != nullptr && spec->secret) +
+      const std::string named = arg.kind == IncomingArg::Kind::kFlag ? origin : quote_for_message(origin);
+      throw AdaptError(named + ": " + describe_value(text, spec != nullptr && spec->secret) +
                        " is a pipeline placeholder the platform did not substitute; check that the component's "
                        "input is connected and the placeholder is spelled as the platform expects");
     }
@@ -304,8 +309,8 @@ std::string_view origin_name(Mapping::Origin origin) {
 }
 
 Translation translate(const Schema& schema, const ProgramSplit& split, UnknownPolicy unknown,
-                      const Environment& environment) {
-  return Translator(schema, unknown).run(split, environment);
+                      const Environment& environment, const PlatformValues& platform) {
+  return Translator(schema, unknown).run(split, environment, platform);
 }
 
 }  // namespace hydra_adapt

@@ -6,6 +6,7 @@
 
 #include "args/program_split.h"
 #include "schema/schema.h"
+#include "translate/value_sources.h"
 
 namespace hydra_adapt {
 
@@ -50,10 +51,12 @@ using Environment = std::map<std::string, std::string>;
 
 // Maps the incoming args through the schema, and the variables of `environment` its env
 // section names; an absent or empty variable is skipped. The variables' overrides come first,
-// so a flag for the same key wins. Pure: touches no file, process or environment.
+// so a flag for the same key wins. A platform's values are mapped as flags of their names, in
+// the place of the command line's flags of those names. Pure: touches no file, process or
+// environment.
 // Throws AdaptError for an unknown flag (under kError), a missing or mistyped value, an
 // unsubstituted placeholder, a missing required flag, or a word too long to exec.
 Translation translate(const Schema& schema, const ProgramSplit& split, UnknownPolicy unknown,
-                      const Environment& environment = {});
+                      const Environment& environment = {}, const PlatformValues& platform = {});
 
 }  // namespace hydra_adapt

@@ -1,5 +1,6 @@
 #include "values/json_value.h"
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -7,37 +8,39 @@
 #include "text/ascii.h"
 #include "values/hydra_string.h"
 #include "values/number_text.h"
+#include "values/python_json.h"
 #include "values/value_error.h"
 
 namespace hydra_adapt {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using Json = OrderedJson;
 
 // nlohmann stores an integer beyond 64 bits as a double, losing digits that json.loads and
 // Hydra's grammar both keep. This handler builds the usual document but keeps such an
 // integer's digits in a binary node, which JSON text cannot otherwise produce.
-class ExactIntegerHandler {
+class ExactIntegerHandler : public JsonSax {
  public:
   explicit ExactIntegerHandler(Json& document) : dom_(document) {}
 
-  bool number_float(Json::number_float_t value, const std::string& text) {
-    if (text.find_first_of(".eE") != std::string::npos) return dom_.number_float(value, text);
-    Json::binary_t digits(std::vector<std::uint8_t>(text.begin(), text.end()));
+  bool number_float(number_float_t value, const string_t& text) override {
+    // NaN and Infinity (as Python writes them) have neither, and are floats all the same.
+    if (!std::isfinite(value) || text.find_first_of(".eE") != std::string::npos) return dom_.number_float(value, text);
+    binary_t digits(std::vector<std::uint8_t>(text.begin(), text.end()));
     return dom_.binary(digits);
   }
-  bool null() { return dom_.null(); }
-  bool boolean(bool value) { return dom_.boolean(value); }
-  bool number_integer(Json::number_integer_t value) { return dom_.number_integer(value); }
-  bool number_unsigned(Json::number_unsigned_t value) { return dom_.number_unsigned(value); }
-  bool string(std::string& value) { return dom_.string(value); }
-  bool binary(Json::binary_t& value) { return dom_.binary(value); }
-  bool start_object(std::size_t size) { return dom_.start_object(size); }
-  bool key(std::string& value) { return dom_.key(value); }
-  bool end_object() { return dom_.end_object(); }
-  bool start_array(std::size_t size) { return dom_.start_array(size); }
-  bool end_array() { return dom_.end_array(); }
-  bool parse_error(std::size_t position, const std::string& token, const nlohmann::detail::exception& error) {
+  bool null() override { return dom_.null(); }
+  bool boolean(bool value) override { return dom_.boolean(value); }
+  bool number_integer(number_integer_t value) override { return dom_.number_integer(value); }
+  bool number_unsigned(number_unsigned_t value) override { return dom_.number_unsigned(value); }
+  bool string(string_t& value) override { return dom_.string(value); }
+  bool binary(binary_t& value) override { return dom_.binary(value); }
+  bool start_object(std::size_t size) override { return dom_.start_object(size); }
+  bool key(string_t& value) override { return dom_.key(value); }
+  bool end_object() override { return dom_.end_object(); }
+  bool start_array(std::size_t size) override { return dom_.start_array(size); }
+  bool end_array() override { return dom_.end_array(); }
+  bool parse_error(std::size_t position, const std::string& token, const nlohmann::detail::exception& error) override {
     return dom_.parse_error(position, token, error);
   }
 
@@ -176,7 +179,7 @@ std::string render_json(std::string_view json_text) {
   Json document;
   ExactIntegerHandler handler(document);
   try {
-    Json::sax_parse(json_text, &handler);
+    sax_parse_python_json(json_text, handler);
   } catch (const nlohmann::json::exception& error) {  // parse_error, or out_of_range for 1e400
     const std::string detail = error.what();
     // nlohmann's text starts "[json.exception.parse_error.101] parse error at line 1, ...".

@@ -81,7 +81,8 @@ std::optional<std::string> integral_decimal(std::string_view text) {
 std::optional<double> parse_float(std::string_view text) {
   const std::string_view magnitude = without_sign(text);
   const bool negative = !text.empty() && text.front() == '-';
-  if (equals_ignoring_case(magnitude, "inf")) return negative ? -HUGE_VAL : HUGE_VAL;
+  if (equals_ignoring_case(magnitude, "inf") || equals_ignoring_case(magnitude, "infinity"))
+    return negative ? -HUGE_VAL : HUGE_VAL;
   if (equals_ignoring_case(magnitude, "nan")) return std::nan("");
   if (!is_decimal_float_syntax(magnitude)) return std::nullopt;
   double value = 0;

@@ -16,7 +16,8 @@ std::optional<std::string> canonical_integer(std::string_view text);
 // int, computed on the digits so no precision is lost; nullopt for anything else.
 std::optional<std::string> integral_decimal(std::string_view text);
 
-// A decimal float ("1", "-2.5", ".5", "5.", "1e-05") or inf/nan in any case; no blanks,
+// A decimal float ("1", "-2.5", ".5", "5.", "1e-05") or inf/infinity/nan in any case (Python's
+// json writes Infinity and NaN); no blanks,
 // no hex, no digit separators. nullopt when the text is not one, or overflows.
 std::optional<double> parse_float(std::string_view text);
 

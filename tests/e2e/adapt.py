@@ -174,24 +174,31 @@ def run_raw(argv_after_bin: Sequence, *, cwd: Path | str | None = None,
             timeout: float = 120, prefix: Sequence[str] = ()) -> Result:
     """Run [*prefix, BIN, *argv_after_bin] exactly (list argv, no shell) in cwd (default:
     this process's). Words may be str or bytes; prefix runs the binary under another
-    program (valgrind, unshare). The record app's files go to a folder of their own, so the
+    program (valgrind, unshare)."""
+    words = [*prefix, BIN, *argv_after_bin]
+    if any(isinstance(w, bytes) for w in words):
+        cmd = [w if isinstance(w, bytes) else os.fsencode(w) for w in words]
+    else:
+        cmd = [str(w) for w in words]
+    return run_command(cmd, cwd=cwd, env=env, input=input, timeout=timeout)
+
+
+def run_command(cmd: Sequence, *, cwd: Path | str | None = None, env: Mapping | None = None,
+                input: bytes | None = None, timeout: float = 120) -> Result:
+    """Run cmd exactly (list argv, no shell): the tool in front of the record app, directly
+    (run_raw) or somewhere inside a platform's launcher (sagemaker-training's `train`), and
+    read what the app received. The record app's files go to a folder of their own, so the
     run creates nothing in cwd."""
     rec = Path(tempfile.mkdtemp(prefix="hydra-adapt-record-"))
     try:
         out, argv_file, hydra_file = rec / "out.json", rec / "argv.json", rec / "hydra.json"
         e = base_env({"RECORD_OUT": str(out), "RECORD_ARGV": str(argv_file),
                       "RECORD_HYDRA": str(hydra_file), **(env or {})})
-        words = list(argv_after_bin)
-        words = [*prefix, BIN, *words]
-        if any(isinstance(w, bytes) for w in words):
-            cmd = [w if isinstance(w, bytes) else os.fsencode(w) for w in words]
-        else:
-            cmd = [str(w) for w in words]
-        p = subprocess.run(cmd, cwd=cwd, env=e, input=input if input is not None else b"",
+        p = subprocess.run(list(cmd), cwd=cwd, env=e, input=input if input is not None else b"",
                            capture_output=True, timeout=timeout, preexec_fn=_limit_stack)
         return Result(p.returncode, p.stdout.decode("utf-8", "surrogateescape"),
                       p.stderr.decode("utf-8", "surrogateescape"), _read_json(out),
-                      _read_json(argv_file), cmd, _read_json(hydra_file))
+                      _read_json(argv_file), list(cmd), _read_json(hydra_file))
     finally:
         shutil.rmtree(rec, ignore_errors=True)
 

@@ -59,6 +59,13 @@ class Row:
     program: Optional[list] = None  # None: the record app
     env: Mapping[str, str] = field(default_factory=dict)
     words: Optional[list] = None  # the whole command line after the binary, instead of the above
+    # --platform sagemaker with SAGEMAKER_BASE_DIR={tmp}/ml, whose input/config holds these
+    # files (None: a folder where the file belongs); the error line must also be the failure file.
+    sagemaker: Optional[Mapping[str, Optional[str]]] = None
+
+
+def sagemaker_row(id, needles, files=None, env=None, args=(), schema=None):
+    return Row(id, args, needles, schema=schema, env=env or {}, sagemaker=files or {})
 
 
 def schema_row(id, schema, *needles):
@@ -133,6 +140,8 @@ ROWS = [
         needles=["--unknown / HYDRA_ADAPT_UNKNOWN: 'maybe' is not one of error, pass, auto"]),
     Row("bad-log-level", options=["--log-level", "loud"],
         needles=["--log-level / HYDRA_ADAPT_LOG_LEVEL: 'loud' is not one of trace"]),
+    Row("bad-platform", options=["--platform", "vertex"],
+        needles=["--platform / HYDRA_ADAPT_PLATFORM: 'vertex' is not one of sagemaker"]),
     Row("missing-dashes", words=[], needles=["missing '--' before the program"]),
     Row("no-program", words=["--"], needles=["no program after '--'"]),
     Row("no-program:after-options", program=[], needles=["no program after '--'"]),
@@ -192,6 +201,33 @@ ROWS = [
         ["bytes Linux lets a program start with"], schema=slot_schema(10, "str"),
         env={f"BIG_ENV_VALUE_{i}": "e" * 100_000 for i in range(10)}),
     Row("output-folder", ["--out", "{tmp}/a-file/sub/model.pt"], ["--out: cannot create the folder '{tmp}/a-file/sub'"]),
+    # --- SageMaker (--platform sagemaker) ---
+    sagemaker_row("hyperparameters-not-strings", ["hyperparameters file {tmp}/ml/input/config/hyperparameters.json: "
+                                                  "the value of 'lr' is not a string"],
+                  {"hyperparameters.json": '{"lr": 0.01}'}),
+    sagemaker_row("hyperparameters-malformed:list", ["hyperparameters.json is not a JSON object"],
+                  {"hyperparameters.json": '["lr"]'}),
+    sagemaker_row("hyperparameters-malformed:not-json", ["hyperparameters.json is not JSON"],
+                  {"hyperparameters.json": '{"lr": "0.01"'}),
+    sagemaker_row("input-data-config-malformed", ["input data config {tmp}/ml/input/config/inputdataconfig.json "
+                                                  "is not a JSON object"],
+                  {"inputdataconfig.json": '["train"]'}),
+    sagemaker_row("platform-file-unreadable:hyperparameters",
+                  ["hyperparameters file {tmp}/ml/input/config/hyperparameters.json is a folder"],
+                  {"hyperparameters.json": None}),
+    sagemaker_row("platform-file-unreadable:input-data-config",
+                  ["input data config {tmp}/ml/input/config/inputdataconfig.json is a folder"],
+                  {"inputdataconfig.json": None}),
+    sagemaker_row("sm-hps-malformed:list", ["SM_HPS is not a JSON object"], env={"SM_HPS": '["lr"]'}),
+    sagemaker_row("sm-hps-malformed:python-repr", ["SM_HPS is not JSON"], env={"SM_HPS": "{'lr': 0.01}"}),
+    sagemaker_row("script-mode-rendering:list", ["--meta: the value '['a', 'b']' is not valid JSON", "SM_HPS"],
+                  args=["--meta", "['a', 'b']"], schema=SCHEMA),
+    sagemaker_row("script-mode-rendering:dict", ["--meta: the value 'k=1,k2=2'", "str()", "SM_HPS"],
+                  args=["--meta", "k=1,k2=2"], schema=SCHEMA),
+    sagemaker_row("hyperparameter-mistyped:sm-hps", ["SM_HPS:epochs: the value 'ten' is not an int"],
+                  env={"SM_HPS": '{"epochs": "ten"}'}, schema=SCHEMA),
+    sagemaker_row("hyperparameter-mistyped:file", ["hyperparameters.json:epochs: the value 'ten' is not an int"],
+                  {"hyperparameters.json": '{"epochs": "\\"ten\\""}'}, schema=SCHEMA),
 ]
 
 
@@ -199,10 +235,23 @@ def expand(word, tmp):
     return word.replace("{tmp}", str(tmp)) if isinstance(word, str) else word
 
 
+def lay_out_sagemaker(row: Row, tmp) -> None:
+    config = tmp / "ml" / "input" / "config"
+    config.mkdir(parents=True)
+    (tmp / "ml" / "output").mkdir()
+    for name, text in row.sagemaker.items():
+        if text is None:
+            (config / name).mkdir()  # a folder where the file belongs: it cannot be read
+        else:
+            (config / name).write_text(text, encoding="utf-8")
+
+
 def command_words(row: Row, tmp) -> list:
     if row.words is not None:
         return list(row.words)
     options = list(row.options)
+    if row.sagemaker is not None:
+        options += ["--platform", "sagemaker"]
     if row.schema is not None:
         text = row.schema if isinstance(row.schema, str) else yaml.safe_dump(row.schema)
         (tmp / "schema.yaml").write_text(text, encoding="utf-8")
@@ -218,14 +267,25 @@ def test_refused_before_the_program_starts(row, tmp_path):
     (tmp_path / "a-file").write_text("not a folder, not executable\n")
     work = tmp_path / "work"
     work.mkdir()
-    res = run_raw(command_words(row, tmp_path), cwd=work, env={k: expand(v, tmp_path) for k, v in row.env.items()})
+    env = {k: expand(v, tmp_path) for k, v in row.env.items()}
+    if row.sagemaker is not None:
+        lay_out_sagemaker(row, tmp_path)
+        env["SAGEMAKER_BASE_DIR"] = str(tmp_path / "ml")
+    platform_files = sorted(tmp_path.glob("ml/**/*"))
+    res = run_raw(command_words(row, tmp_path), cwd=work, env=env)
 
     line = assert_refused(res, row.status, *[expand(needle, tmp_path) for needle in row.needles])
+    if row.sagemaker is not None:  # the one file an error may create: the reason SageMaker shows
+        failure = tmp_path / "ml" / "output" / "failure"
+        assert failure.read_text(encoding="utf-8") == line + "\n", res.describe()
+        failure.unlink()
+    assert sorted(tmp_path.glob("ml/**/*")) == platform_files, "a file was created"
     assert len(line) < 2000, "the line must not repeat a huge value" + res.describe()
     assert res.stdout == "", res.describe()
     assert os.listdir(work) == [], "a file was created"
     assert sorted(os.listdir(tmp_path)) == sorted(["a-file", "a-folder", "work"] +
-                                                  (["schema.yaml"] if row.schema is not None and row.words is None else []))
+                                                  (["schema.yaml"] if row.schema is not None and row.words is None else []) +
+                                                  (["ml"] if row.sagemaker is not None else []))
     assert os.listdir(tmp_path / "a-folder") == []
 
 

@@ -67,5 +67,17 @@ TEST(RenderJson, RefusesNulAndRunawayNesting) {
   EXPECT_THROW(render_json(std::string(1000, '[') + std::string(1000, ']')), ValueError);
 }
 
+TEST(RenderJson, TakesNanAndInfinityAsPythonsJsonWritesThem) {
+  EXPECT_EQ(render_json("[NaN, Infinity, -Infinity, null]"), "[nan, inf, -inf, null]");
+  EXPECT_EQ(render_json(R"({"a": NaN, "x": "Infinity", "b": [null, -Infinity]})"),
+            "{a: nan, x: 'Infinity', b: [null, -inf]}");
+  EXPECT_EQ(render_json("Infinity"), "inf");
+  // A string's escaped quote hides no word from the scan.
+  EXPECT_EQ(render_json(R"(["\" NaN", NaN])"), "[" + render_json(R"("\" NaN")") + ", nan]");
+  for (const char* json : {"nan", "[inf]", "- Infinity", "[NaN", "Infinite", "-NaN"}) {
+    EXPECT_THROW(render_json(json), ValueError) << json;
+  }
+}
+
 }  // namespace
 }  // namespace hydra_adapt

@@ -269,5 +269,52 @@ TEST(TranslateEnvironment, AMistypedValueNamesTheVariableAndHidesASecret) {
   EXPECT_NE(message.find("$TOKEN"), std::string::npos) << message;
 }
 
+Translation translate_platform(const Words& incoming, const PlatformValues& platform,
+                               UnknownPolicy unknown = UnknownPolicy::kError) {
+  return translate(kSchema, {{"p"}, incoming, SplitRule::kFirstFlag}, unknown, {}, platform);
+}
+
+TEST(TranslatePlatformValues, ReachTheFlagsOfTheirNamesAndWinOverTheCommandLine) {
+  const PlatformValues platform{{{"lr", "1e-05", "SM_HPS:lr"}, {"params", R"({"a": [1, "x"]})", "SM_HPS:params"}}, ""};
+  const Translation translation =
+      translate_platform({"--lr", "1e-5", "--epochs", "3", "--params", "a=[1, 'x']"}, platform);
+  EXPECT_EQ(translation.argv, (Words{"p", "trainer.max_epochs=3", "optimizer.lr=1e-05", "model.params=null",
+                                     "model.params={a: [1, 'x']}"}));
+  ASSERT_EQ(translation.mappings.size(), 3u);
+  EXPECT_EQ(translation.mappings[0].incoming, "--epochs");
+  EXPECT_EQ(translation.mappings[1].incoming, "SM_HPS:lr");
+  EXPECT_EQ(translation.mappings[2].incoming, "SM_HPS:params");
+}
+
+TEST(TranslatePlatformValues, GoThroughZeroConfigAndNameTheirOriginInErrors) {
+  const PlatformValues platform{{{"name", "a b", "hyperparameters.json:name"}}, ""};
+  EXPECT_EQ(translate_platform({}, platform, UnknownPolicy::kAuto).argv, (Words{"p", "name='a b'"}));
+  const PlatformValues mistyped{{{"epochs", "ten", "SM_HPS:epochs"}}, ""};
+  try {
+    translate_platform({}, mistyped);
+    ADD_FAILURE();
+  } catch (const AdaptError& error) {
+    EXPECT_EQ(std::string(error.what()).rfind("SM_HPS:epochs: the value 'ten'", 0), 0u) << error.what();
+  }
+}
+
+TEST(TranslatePlatformValues, TheNoteOnTheCommandLinesRenderingJoinsAJsonError) {
+  const PlatformValues platform{{{"epochs", "3", "SM_HPS:epochs"}}, "NOTE"};
+  std::string message;
+  try {
+    translate_platform({"--params", "['a', 'b']"}, platform);
+  } catch (const AdaptError& error) {
+    message = error.what();
+  }
+  EXPECT_NE(message.find("--params: the value"), std::string::npos) << message;
+  EXPECT_NE(message.find("; NOTE"), std::string::npos) << message;
+  try {
+    translate_platform({"--epochs", "x", "--lr", "fast"}, platform);
+  } catch (const AdaptError& error) {
+    message = error.what();
+  }
+  EXPECT_EQ(message.find("NOTE"), std::string::npos) << message;
+}
+
 }  // namespace
 }  // namespace hydra_adapt

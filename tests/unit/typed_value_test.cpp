@@ -33,6 +33,8 @@ TEST(RenderTypedValue, FloatAlwaysReadsBackAsFloat) {
   EXPECT_EQ(render_typed_value(ValueType::kFloat, ".5"), "0.5");
   EXPECT_EQ(render_typed_value(ValueType::kFloat, "0.1"), "0.1");
   EXPECT_EQ(render_typed_value(ValueType::kFloat, "INF"), "inf");
+  EXPECT_EQ(render_typed_value(ValueType::kFloat, "-Infinity"), "-inf");  // as Python's json writes it
+  EXPECT_EQ(render_typed_value(ValueType::kFloat, "NaN"), "nan");
   for (const char* text : {"abc", "", "1,5", "0x1p3", "1e", "--1"}) {
     EXPECT_THROW(render_typed_value(ValueType::kFloat, text), ValueError) << text;
   }

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "args/incoming_args.h"
+
+namespace hydra_adapt {
+
+// One value a platform hands over beside the command line (SageMaker's SM_HPS), named by its
+// origin. It reaches the mapping of the flag of its name, as if it came as --name TEXT.
+struct PlatformValue {
+  std::string name;    // "lr" reaches --lr's mapping
+  std::string text;    // exactly what the program is to receive, before typing
+  std::string origin;  // where it came from, for the dry run and errors: "SM_HPS:lr"
+};
+
+// What a platform adds to the command line: its values, and what it says about the values it
+// renders on the command line itself.
+struct PlatformValues {
+  std::vector<PlatformValue> values;
+  // Added to the error for a command-line value that is not JSON where a json flag wants it:
+  // the platform may render a structure its own lossy way there (SageMaker: Python's str()).
+  std::string json_rendering_note;
+};
+
+// One incoming arg in the order it is translated, named for the dry run and for errors.
+struct OrderedArg {
+  IncomingArg arg;
+  std::string origin;  // "--lr", "SM_HPS:lr", or the word as it came
+  bool from_command_line = true;
+};
+
+// The one place the value sources are ordered: the command line's args, less each flag a
+// platform value names (the platform's exact value wins over its lossy rendering of the same
+// name), then the platform's values.
+std::vector<OrderedArg> ordered_incoming_args(const std::vector<IncomingArg>& command_line,
+                                              const std::vector<PlatformValue>& platform);
+
+}  // namespace hydra_adapt
