@@ -1,5 +1,6 @@
 """(b) Each schema type: int, float, bool, json, path, output_path, str defaults."""
 import json
+import math
 import os
 import re
 
@@ -125,6 +126,7 @@ JSON_OK_TEXT = [
     '{"outer": {"aws:tag": {"a b": [1]}}}',
     '5', '-3', '1.5', '"s"', 'true', 'false', 'null', '"5"', '"true"', '"${x}"', '"???"',
     '""', '"it\'s"', '"a,b"',
+    'Infinity', '[-Infinity, 1, "NaN"]', '{"clip": Infinity}',  # as Python's json writes inf
 ]
 JSON_OK = [(t, json.loads(t)) for t in JSON_OK_TEXT]
 json_batch, test_json_values = _batch_test("json", JSON_OK)
@@ -144,10 +146,16 @@ def test_json_nested_bad_key_is_an_error(run_tool):
 
 
 @pytest.mark.parametrize("bad", ["{a:1}", '{"a":1', "[1,2", "'x'", "abc", "", "{'a': 1}",
-                                 '{"a": 1,}', "[1,]", '{"a" 1}', "NaN", '"unterminated',
+                                 '{"a": 1,}', "[1,]", '{"a" 1}', "nan", "-NaN", "inf",
+                                 '"unterminated',
                                  '{"a": 1} trailing'])
 def test_json_invalid_is_an_error(run_tool, bad):
     assert_usage_error(run_tool(["--params", bad], schema=SCHEMA), "params")
+
+
+def test_json_nan_as_pythons_json_writes_it(run_tool):
+    cfg = assert_ok(run_tool(["--params", '[NaN, {"x": NaN}]'], schema=SCHEMA))
+    assert math.isnan(cfg["payload"][0]) and math.isnan(cfg["payload"][1]["x"]), cfg
 
 
 def test_json_into_existing_dict_updates_known_key(run_tool):
