@@ -12,7 +12,6 @@
 #include <string_view>
 
 #include "adapt_error.h"
-#include "args/program_split.h"
 #include "cli/error_line.h"
 #include "cli/init_supervisor.h"
 #include "cli/launch.h"

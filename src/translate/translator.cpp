@@ -106,8 +106,8 @@ class Translator {
       return;
     }
     switch (unknown_) {
-      case UnknownPolicy::kError:
-        throw AdaptError(unknown_flag_message(arg.name));
+      case UnknownPolicy::kError:  // a value not from the command line says where it came from
+        throw AdaptError((flag == "--" + arg.name ? "" : flag + ": ") + unknown_flag_message(arg.name));
       case UnknownPolicy::kPass:
         add_mapping(passed_on(Mapping::Origin::kPass, flag), arg.words);
         return;

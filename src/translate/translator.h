@@ -21,7 +21,8 @@ struct Mapping {
     kEnv,        // an environment variable the schema's env section maps
   };
   Origin origin;
-  std::string incoming;  // the flag ("--lr"), the variable ("$AIP_MODEL_DIR") or the word as it came
+  std::string incoming;  // the flag ("--lr"), the variable ("$AIP_MODEL_DIR"), a platform value ("SM_HPS:lr"), or the
+                         // word as it came
   std::string key;       // the Hydra key it reaches; empty when passed on as it came
   std::string type;      // the declared or detected type; empty when passed on
   bool secret = false;

@@ -224,6 +224,8 @@ ROWS = [
                   args=["--meta", "['a', 'b']"], schema=SCHEMA),
     sagemaker_row("script-mode-rendering:dict", ["--meta: the value 'k=1,k2=2'", "str()", "SM_HPS"],
                   args=["--meta", "k=1,k2=2"], schema=SCHEMA),
+    sagemaker_row("unknown-flag:from-sm-hps", ["SM_HPS:lrr: unknown flag --lrr (did you mean --lr?)"],
+                  env={"SM_HPS": '{"lrr": 0.1}'}, schema=SCHEMA),
     sagemaker_row("hyperparameter-mistyped:sm-hps", ["SM_HPS:epochs: the value 'ten' is not an int"],
                   env={"SM_HPS": '{"epochs": "ten"}'}, schema=SCHEMA),
     sagemaker_row("hyperparameter-mistyped:file", ["hyperparameters.json:epochs: the value 'ten' is not an int"],

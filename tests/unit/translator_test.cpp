@@ -289,6 +289,14 @@ TEST(TranslatePlatformValues, ReachTheFlagsOfTheirNamesAndWinOverTheCommandLine)
 TEST(TranslatePlatformValues, GoThroughZeroConfigAndNameTheirOriginInErrors) {
   const PlatformValues platform{{{"name", "a b", "hyperparameters.json:name"}}, ""};
   EXPECT_EQ(translate_platform({}, platform, UnknownPolicy::kAuto).argv, (Words{"p", "name='a b'"}));
+  const PlatformValues undeclared{{{"lrr", "1", "SM_HPS:lrr"}}, ""};
+  try {
+    translate_platform({}, undeclared);
+    ADD_FAILURE();
+  } catch (const AdaptError& error) {
+    EXPECT_EQ(std::string(error.what()).rfind("SM_HPS:lrr: unknown flag --lrr (did you mean --lr?)", 0), 0u)
+        << error.what();
+  }
   const PlatformValues mistyped{{{"epochs", "ten", "SM_HPS:epochs"}}, ""};
   try {
     translate_platform({}, mistyped);
