@@ -85,9 +85,9 @@ class Translator {
       } else if (arg.kind == IncomingArg::Kind::kFlag) {
         translate_flag(arg, origin, from_command_line ? platform.json_rendering_note : "");
       } else {
-        const auto origin =
+        const auto passed =
             arg.kind == IncomingArg::Kind::kOverride ? Mapping::Origin::kOverride : Mapping::Origin::kHydraFlag;
-        add_mapping(passed_on(origin, arg.words.front()), arg.words);
+        add_mapping(passed_on(passed, origin), arg.words);
       }
     }
     check_required_flags();
