@@ -70,6 +70,7 @@ std::string option_for_variable(const std::string& variable) {
       {"HYDRA_ADAPT_INIT", "init"},
   };
   // Called once per variable of the environment: only a variable of ours is looked up.
+  if (variable.rfind("HYDRA_ADAPT_", 0) != 0) return "";
   for (const auto& [name, option] : kVariables) {
     if (variable != name) continue;
     const char* value = std::getenv(name);
