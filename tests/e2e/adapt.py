@@ -125,19 +125,21 @@ def _limit_stack():
 
 
 def run_raw(argv_after_bin: Sequence, *, cwd: Path, env: Mapping | None = None,
-            input: bytes | None = None, timeout: float = 120) -> Result:
-    """Run [BIN, *argv_after_bin] exactly (list argv, no shell)."""
+            input: bytes | None = None, timeout: float = 120, binary: str | None = None) -> Result:
+    """Run [BIN, *argv_after_bin] exactly (list argv, no shell). binary: another hydra-adapt
+    (e.g. the one a wheel installed; a bare name is looked up in env's PATH)."""
     cwd = Path(cwd)
     rec = cwd / f"rec-{next(_counter)}"
     rec.mkdir()
     out, argv_file = rec / "out.json", rec / "argv.json"
     e = base_env({"RECORD_OUT": str(out), "RECORD_ARGV": str(argv_file), **(env or {})})
     words = list(argv_after_bin)
+    tool = binary or BIN
     if any(isinstance(w, bytes) for w in words):
-        cmd = [os.fsencode(BIN)] + [w if isinstance(w, bytes) else os.fsencode(w)
+        cmd = [os.fsencode(tool)] + [w if isinstance(w, bytes) else os.fsencode(w)
                                     for w in words]
     else:
-        cmd = [BIN] + [str(w) for w in words]
+        cmd = [tool] + [str(w) for w in words]
     p = subprocess.run(cmd, cwd=cwd, env=e, input=input if input is not None else b"",
                        capture_output=True, timeout=timeout, preexec_fn=_limit_stack)
     cfg = json.loads(out.read_text(encoding="ascii")) if out.exists() else None
