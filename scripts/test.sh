@@ -9,10 +9,10 @@ bash scripts/setup.sh
 bash scripts/build.sh
 bash scripts/build-static.sh >/dev/null
 # Release artifacts (issue 11), taken by tests/e2e/test_arm64.py, test_wheel.py and tests/dist.
-export HYDRA_ADAPT_ARM64_BIN="$PWD/$(bash scripts/build-static.sh --arch aarch64 | tail -n 1)"
+HYDRA_ADAPT_ARM64_BIN="$PWD/$(bash scripts/build-static.sh --arch aarch64 | tail -n 1)"
 bash scripts/build-wheel.sh >/dev/null
 bash scripts/build-wheel.sh --sdist >/dev/null
-export HYDRA_ADAPT_WHEEL_DIR="$PWD/dist"
+export HYDRA_ADAPT_ARM64_BIN HYDRA_ADAPT_WHEEL_DIR="$PWD/dist"
 
 echo "== clang-format"
 clang-format --dry-run --Werror $(git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp')
