@@ -33,5 +33,8 @@ HYDRA_ADAPT_BIN="$PWD/build-asan/hydra-adapt" DIFF_COUNT=2000 .venv/bin/pytest t
 echo "== differential test: 10,000 values per type through the tool and Hydra's own parser"
 HYDRA_ADAPT_BIN="$PWD/build/hydra-adapt" .venv/bin/pytest tests/differential -q -p no:cacheprovider
 
+echo "== reproducible static binaries: each built again in another folder (x86_64 from the sdist), same bytes"
+.venv/bin/pytest tests/dist -q -p no:cacheprovider
+
 echo "== fuzz smoke run: libFuzzer targets (ASan + UBSan), a fixed number of runs from the seed corpus"
 bash scripts/fuzz.sh smoke
