@@ -2,7 +2,7 @@
 # Builds the fully static, stripped hydra-adapt (no dynamic section at all) that can be
 # copied into any image: python:3.11-slim, CUDA, distroless, Alpine, scratch. Works from a
 # fresh Debian 12 (installs the build packages it needs); Dockerfile.adapter runs this same
-# script, and the tests run the binary it makes in an empty root.
+# script, and the tests run the binary it makes in an empty root (ctest --preset static).
 #
 #   bash scripts/build-static.sh [--arch MACHINE] [BUILD-DIR]
 #
@@ -12,7 +12,8 @@
 # downloaded with apt and unpacked into BUILD-DIR/target-libs (nothing is installed for it: the
 # -dev packages of two machine types do not all install side by side, libyaml-cpp-dev is not
 # Multi-Arch: same).
-# BUILD-DIR: default build-static, or build-static-MACHINE for another machine type.
+# BUILD-DIR: default build-static (the static preset's), or build-static-MACHINE for another
+# machine type.
 #
 # The binary is reproducible: the same commit built in any folder gives the same bytes (no
 # build paths inside, see CMakeLists.txt; no dates: SOURCE_DATE_EPOCH is the commit's time).
@@ -106,9 +107,11 @@ if [ -z "${SOURCE_DATE_EPOCH:-}" ] && git rev-parse --git-dir >/dev/null 2>&1; t
   export SOURCE_DATE_EPOCH
 fi
 
-# MinSizeRel (-Os): the smallest of the build types for this binary.
-cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=MinSizeRel \
-  -DHYDRA_ADAPT_STATIC=ON -DHYDRA_ADAPT_TESTS=OFF "${CMAKE_ARGS[@]}" >&2
+# The static preset (CMakePresets.json): MinSizeRel (-Os), the smallest of the build types for
+# this binary; -B names the folder (the preset's own, build-static/, by default). A cross build
+# registers no tests: its binary does not run here (tests/dist runs it under qemu).
+[ -z "$CROSS" ] || CMAKE_ARGS+=(-DHYDRA_ADAPT_PYTEST_SUITES=)
+cmake --preset static -B "$BUILD_DIR" "${CMAKE_ARGS[@]}" >&2
 cmake --build "$BUILD_DIR" --target hydra-adapt --parallel 2 >&2
 
 BINARY="$BUILD_DIR/hydra-adapt"

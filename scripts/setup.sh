@@ -2,7 +2,7 @@
 # Set up everything hydra-adapt needs on Debian 12: the build toolchain and
 # libraries (apt), and the Python virtualenv .venv for the example app and the
 # end-to-end tests (pip, pinned in requirements.txt). The arm64 cross compiler and qemu are for
-# scripts/build-static.sh --arch aarch64 and the test that runs its binary (tests/e2e/test_arm64.py).
+# scripts/build-static.sh --arch aarch64 and the test that runs its binary (tests/dist/test_arm64.py).
 #
 # Idempotent and quick when already done:
 #   - apt runs only when one of the packages below is not installed;

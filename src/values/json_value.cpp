@@ -1,10 +1,10 @@
 #include "values/json_value.h"
 
-#include <cctype>
 #include <nlohmann/json.hpp>
 #include <vector>
 
 #include "adapt_error.h"
+#include "text/ascii.h"
 #include "values/hydra_string.h"
 #include "values/number_text.h"
 #include "values/value_error.h"
@@ -50,20 +50,9 @@ constexpr int kMaxDepth = 100;
 
 // Characters a dict key may hold as they are, and those Hydra takes after a backslash.
 bool is_plain_key_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         std::string_view("_-/+.$%*@?|").find(c) != std::string_view::npos;
+  return is_ascii_letter(c) || is_digit(c) || std::string_view("_-/+.$%*@?|").find(c) != std::string_view::npos;
 }
 bool is_escapable_key_char(char c) { return std::string_view("\\()[]{}:=, \t").find(c) != std::string_view::npos; }
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-bool equals_ignoring_case(std::string_view text, std::string_view lower) {
-  if (text.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[i])) != lower[i]) return false;
-  }
-  return true;
-}
 
 // Length of DIGIT ('_'? DIGIT)* at `at` in Hydra's lexer; 0 when none starts there.
 std::size_t digit_run(std::string_view text, std::size_t at) {

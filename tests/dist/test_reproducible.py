@@ -6,39 +6,24 @@ more, from the sources alone, and compares with the binary the test run built in
   it there from source (which also proves that the sdist builds).
 - arm64: scripts/build-static.sh --arch aarch64 in a copy of the sources.
 
-Artifacts by env: HYDRA_ADAPT_STATIC_BIN (default build-static/hydra-adapt),
-HYDRA_ADAPT_ARM64_BIN (default build-static-aarch64/hydra-adapt), HYDRA_ADAPT_WHEEL_DIR (the
-sdist, default dist/).
+The artifacts: artifacts.py (CTest names them).
 """
 from __future__ import annotations
 
-import os
 import platform
-import re
 import shutil
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
-import pytest
+from adapt import REPO
+from artifacts import ARM64_BIN, DIST_DIR, STATIC_BIN, VERSION, artifact
 
-REPO = Path(__file__).resolve().parents[2]
-STATIC_BIN = Path(os.environ.get("HYDRA_ADAPT_STATIC_BIN") or REPO / "build-static" / "hydra-adapt")
-ARM64_BIN = Path(os.environ.get("HYDRA_ADAPT_ARM64_BIN") or REPO / "build-static-aarch64" / "hydra-adapt")
-DIST = Path(os.environ.get("HYDRA_ADAPT_WHEEL_DIR") or REPO / "dist")
-VERSION = re.search(r"project\(hydra-adapt VERSION ([0-9.]+)", (REPO / "CMakeLists.txt").read_text())[1]
 BUILD_TIMEOUT = 3600
 
 
-def artifact(path: Path, how: str) -> Path:
-    if not path.is_file():
-        pytest.fail(f"{path} not found; run: {how}", pytrace=False)
-    return path
-
-
 def test_the_sdist_builds_from_source_to_the_same_static_binary(tmp_path):
-    sdist = artifact(DIST / f"hydra_adapt-{VERSION}.tar.gz", "bash scripts/build-wheel.sh --sdist")
+    sdist = artifact(DIST_DIR / f"hydra_adapt-{VERSION}.tar.gz", "bash scripts/build-wheel.sh --sdist")
     released = artifact(STATIC_BIN, "bash scripts/build-static.sh")
     # The pinned scikit-build-core of this venv, no index: what pip install hydra-adapt does
     # from the sdist, offline.

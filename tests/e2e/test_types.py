@@ -241,5 +241,5 @@ def test_no_files_written_in_cwd(run_tool, tmp_path):
     before = set(os.listdir(tmp_path))
     assert_ok(run_tool(["--lr", "0.5"], schema=SCHEMA))
     new = {n for n in set(os.listdir(tmp_path)) - before
-           if not n.startswith(("rec-", "schema-"))}
+           if not n.startswith("schema-")}
     assert not new, f"unexpected files in the working folder: {new}"

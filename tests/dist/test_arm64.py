@@ -1,7 +1,7 @@
 """The arm64 static binary (scripts/build-static.sh --arch aarch64), run under qemu-aarch64-static
 in an empty root: --version, a dry run, a real exec and the PID 1 path.
 
-Binary: env HYDRA_ADAPT_ARM64_BIN (default <repo>/build-static-aarch64/hydra-adapt).
+Binary: ARM64_BIN (artifacts.py: CTest names it).
 
 Without a binfmt_misc entry for arm64 (a container cannot register one), the kernel cannot run
 an arm64 program that the emulated tool execs; so the program the tool execs is qemu itself,
@@ -9,7 +9,6 @@ running the static arm64 test program. The exec is still the tool's own execve, 
 """
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -17,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-ARM64_BIN = Path(os.environ.get("HYDRA_ADAPT_ARM64_BIN") or REPO / "build-static-aarch64" / "hydra-adapt")
+from adapt import APPS
+from artifacts import ARM64_BIN, VERSION, artifact
+
 QEMU = "qemu-aarch64-static"
-SHOW_ARGS_C = Path(__file__).resolve().parent / "apps" / "show_args" / "show_args.c"
-VERSION = re.search(r"project\(hydra-adapt VERSION ([0-9.]+)", (REPO / "CMakeLists.txt").read_text())[1]
+SHOW_ARGS_C = APPS / "show_args" / "show_args.c"
 SCHEMA = "flags:\n  lr: {key: optimizer.lr, type: float}\n  data-path: {key: data.path, type: path}\n"
 INCOMING = ["--lr", "0.01", "--data-path", "/x y"]
 EXPECTED_ARGS = ["optimizer.lr=0.01", "data.path='/x y'"]
@@ -29,10 +28,7 @@ EXPECTED_ARGS = ["optimizer.lr=0.01", "data.path='/x y'"]
 
 @pytest.fixture(scope="module")
 def arm64_bin() -> Path:
-    if not ARM64_BIN.is_file():
-        pytest.fail(f"arm64 hydra-adapt not found at {ARM64_BIN}; run: bash scripts/build-static.sh --arch aarch64",
-                    pytrace=False)
-    return ARM64_BIN
+    return artifact(ARM64_BIN, "bash scripts/build-static.sh --arch aarch64")
 
 
 @pytest.fixture

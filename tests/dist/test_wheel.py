@@ -1,9 +1,8 @@
 """The release wheel of this machine type (scripts/build-wheel.sh): what it carries, and that it
 installs into a fresh venv without an index and runs, found on PATH, in front of a real Hydra app.
 
-Wheel: the one of this machine type and version in env HYDRA_ADAPT_WHEEL_DIR (default <repo>/dist).
-Its binary must be the released static binary, env HYDRA_ADAPT_STATIC_BIN (default
-<repo>/build-static/hydra-adapt), byte for byte.
+Wheel: the one of this machine type and version in DIST_DIR; its binary must be the released
+static binary, STATIC_BIN, byte for byte (artifacts.py: CTest names them).
 """
 from __future__ import annotations
 
@@ -18,11 +17,9 @@ from pathlib import Path
 import pytest
 
 from adapt import REPO, assert_ok, run_tool_in
+from artifacts import DIST_DIR, STATIC_BIN, VERSION, artifact
 
-WHEEL_DIR = Path(os.environ.get("HYDRA_ADAPT_WHEEL_DIR") or REPO / "dist")
-STATIC_BIN = Path(os.environ.get("HYDRA_ADAPT_STATIC_BIN") or REPO / "build-static" / "hydra-adapt")
 MACHINE = platform.machine()
-VERSION = re.search(r"project\(hydra-adapt VERSION ([0-9.]+)", (REPO / "CMakeLists.txt").read_text())[1]
 # In the order `wheel tags` writes them (sorted).
 TAGS = f"manylinux2014_{MACHINE}.manylinux_2_17_{MACHINE}.musllinux_1_1_{MACHINE}"
 SCHEMA = {"flags": {"lr": {"key": "optimizer.lr", "type": "float"},
@@ -31,10 +28,7 @@ SCHEMA = {"flags": {"lr": {"key": "optimizer.lr", "type": "float"},
 
 @pytest.fixture(scope="module")
 def wheel() -> Path:
-    path = WHEEL_DIR / f"hydra_adapt-{VERSION}-py3-none-{TAGS}.whl"
-    if not path.is_file():
-        pytest.fail(f"wheel not found: {path}; run: bash scripts/build-wheel.sh", pytrace=False)
-    return path
+    return artifact(DIST_DIR / f"hydra_adapt-{VERSION}-py3-none-{TAGS}.whl", "bash scripts/build-wheel.sh")
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +53,7 @@ def test_the_wheel_carries_only_the_static_binary_its_license_and_metadata(wheel
         wheel_file = z.read(f"{info}/WHEEL").decode()
         binary = z.getinfo(f"hydra_adapt-{VERSION}.data/scripts/hydra-adapt")
         assert binary.external_attr >> 16 & 0o111, "the binary must be executable"
-        assert z.read(binary) == STATIC_BIN.read_bytes(), "the wheel must carry the released binary"
+        assert z.read(binary) == artifact(STATIC_BIN, "bash scripts/build-static.sh").read_bytes(), "the wheel must carry the released binary"
     assert f"\nVersion: {VERSION}\n" in metadata
     assert "\nLicense-Expression: MIT\n" in metadata and "\nLicense-File: LICENSE\n" in metadata
     assert "Root-Is-Purelib: false" in wheel_file
