@@ -77,7 +77,7 @@ fi
 CMAKE_ARGS=()
 if [ -n "$CROSS" ]; then
   # The target's library packages (the versions the build machine's own packages have), unpacked.
-  TARGET_LIBS="$PWD/$BUILD_DIR/target-libs"
+  TARGET_LIBS="$(realpath -m "$BUILD_DIR")/target-libs"
   # The -dev packages' CMake files name their shared libraries too: those packages come along.
   TARGET_PACKAGES=(
     libboost1.74-dev libboost-program-options1.74-dev libboost-filesystem1.74-dev
