@@ -171,18 +171,19 @@ def _read_json(path: Path) -> Any:
 
 def run_raw(argv_after_bin: Sequence, *, cwd: Path | str | None = None,
             env: Mapping | None = None, input: bytes | None = None,
-            timeout: float = 120, prefix: Sequence[str] = ()) -> Result:
+            timeout: float = 120, prefix: Sequence[str] = (), binary: str | None = None) -> Result:
     """Run [*prefix, BIN, *argv_after_bin] exactly (list argv, no shell) in cwd (default:
     this process's). Words may be str or bytes; prefix runs the binary under another
-    program (valgrind, unshare). The record app's files go to a folder of their own, so the
-    run creates nothing in cwd."""
+    program (valgrind, unshare); binary is another hydra-adapt in BIN's place (the one a wheel
+    installed; a bare name is looked up in env's PATH). The record app's files go to a folder
+    of their own, so the run creates nothing in cwd."""
     rec = Path(tempfile.mkdtemp(prefix="hydra-adapt-record-"))
     try:
         out, argv_file, hydra_file = rec / "out.json", rec / "argv.json", rec / "hydra.json"
         e = base_env({"RECORD_OUT": str(out), "RECORD_ARGV": str(argv_file),
                       "RECORD_HYDRA": str(hydra_file), **(env or {})})
         words = list(argv_after_bin)
-        words = [*prefix, BIN, *words]
+        words = [*prefix, binary or BIN, *words]
         if any(isinstance(w, bytes) for w in words):
             cmd = [w if isinstance(w, bytes) else os.fsencode(w) for w in words]
         else:
