@@ -84,9 +84,12 @@ std::string option_for_variable(const std::string& variable) {
       {"HYDRA_ADAPT_REMAP_EXIT", "remap-exit"},
       {"HYDRA_ADAPT_PARENT_DEATH_SIGNAL", "parent-death-signal"},
   };
+  // Called once per variable of the environment: only a variable of ours is looked up.
+  if (variable.rfind("HYDRA_ADAPT_", 0) != 0) return "";
   for (const auto& [name, option] : kVariables) {
+    if (variable != name) continue;
     const char* value = std::getenv(name);
-    if (variable == name && value != nullptr && *value != '\0') return option;
+    return value != nullptr && *value != '\0' ? option : "";
   }
   return "";
 }
