@@ -4,6 +4,8 @@
 #   plain   GoogleTest units, e2e (tests/e2e), differential (10,000 values per type)
 #   asan    the same with ASan + UBSan, the differential at 2,000 values per type
 #   static  the fully static binary (tests/static: an empty root, Dockerfile.adapter)
+#           and the release artifacts, made by the release scripts (arm64, wheel, sdist) and
+#           checked (tests/dist: the wheel installed and run, arm64 under qemu, reproducible)
 #   fuzz    a fixed number of runs of each libFuzzer target (clang, ASan + UBSan)
 # One preset alone: cmake --preset P && cmake --build --preset P && ctest --preset P
 set -euo pipefail

@@ -9,7 +9,7 @@
 namespace hydra_adapt {
 
 Schema load_mappings(const ToolOptions& options) {
-  const Schema schema = options.schema_path ? load_schema_file(*options.schema_path) : Schema{};
+  Schema schema = options.schema_path ? load_schema_file(*options.schema_path) : Schema{};  // moved, not copied, out
   if (!options.component_path) return schema;
   return merge_schemas(schema, load_component_file(*options.component_path, options.component_executor));
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iterator>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -52,8 +53,8 @@ Mapping mapped_to(Mapping::Origin origin, const std::string& incoming, const std
 // Hydra's argparse reads overrides as one contiguous run of positionals ("a=1 -cn x b=2"
 // fails on b=2), so its own flags, and flags passed on as they came, go before them; except a
 // bare --info, which would take the next override for its optional topic, and so goes last.
-int word_group(const Mapping& mapping, const std::vector<std::string>& words) {
-  enum { kOptions, kOverrides, kLast };
+enum WordGroup { kOptions, kOverrides, kLast };
+WordGroup word_group(const Mapping& mapping, const std::vector<std::string>& words) {
   if (mapping.origin == Mapping::Origin::kPass) return kOptions;
   if (mapping.origin != Mapping::Origin::kHydraFlag) return kOverrides;
   const HydraFlag* flag = find_hydra_flag(words.front());
@@ -220,14 +221,26 @@ class Translator {
     pending_.push_back({std::move(mapping), std::move(words)});
   }
 
+  // One pass per group, each in arrival order: a stable sort by group without moving the
+  // mappings around.
   void lay_out_words() {
-    std::stable_sort(pending_.begin(), pending_.end(), [](const PendingMapping& a, const PendingMapping& b) {
-      return word_group(a.mapping, a.words) < word_group(b.mapping, b.words);
-    });
-    for (PendingMapping& pending : pending_) {
-      pending.mapping.first_word = translation_.argv.size();
-      translation_.argv.insert(translation_.argv.end(), pending.words.begin(), pending.words.end());
-      translation_.mappings.push_back(std::move(pending.mapping));
+    std::vector<WordGroup> groups;
+    groups.reserve(pending_.size());
+    std::size_t word_count = translation_.argv.size();
+    for (const PendingMapping& pending : pending_) {
+      groups.push_back(word_group(pending.mapping, pending.words));
+      word_count += pending.words.size();
+    }
+    translation_.argv.reserve(word_count);
+    translation_.mappings.reserve(pending_.size());
+    for (const WordGroup group : {kOptions, kOverrides, kLast}) {
+      for (std::size_t i = 0; i < pending_.size(); ++i) {
+        if (groups[i] != group) continue;
+        PendingMapping& pending = pending_[i];
+        pending.mapping.first_word = translation_.argv.size();
+        std::move(pending.words.begin(), pending.words.end(), std::back_inserter(translation_.argv));
+        translation_.mappings.push_back(std::move(pending.mapping));
+      }
     }
   }
 

@@ -97,7 +97,7 @@ class SpecialFloatHandler : public JsonSax {
 
 }  // namespace
 
-void sax_parse_python_json(std::string_view text, JsonSax& handler) {
+void sax_parse_special_floats(std::string_view text, JsonSax& handler) {
   const StrictText strict = strict_text(text);
   // Strict JSON parses as it is, so its error messages quote the text as it came.
   if (!strict.has_specials) {

@@ -171,11 +171,12 @@ def _read_json(path: Path) -> Any:
 
 def run_raw(argv_after_bin: Sequence, *, cwd: Path | str | None = None,
             env: Mapping | None = None, input: bytes | None = None,
-            timeout: float = 120, prefix: Sequence[str] = ()) -> Result:
+            timeout: float = 120, prefix: Sequence[str] = (), binary: str | None = None) -> Result:
     """Run [*prefix, BIN, *argv_after_bin] exactly (list argv, no shell) in cwd (default:
     this process's). Words may be str or bytes; prefix runs the binary under another
-    program (valgrind, unshare)."""
-    words = [*prefix, BIN, *argv_after_bin]
+    program (valgrind, unshare); binary is another hydra-adapt in BIN's place (the one a wheel
+    installed; a bare name is looked up in env's PATH)."""
+    words = [*prefix, binary or BIN, *argv_after_bin]
     if any(isinstance(w, bytes) for w in words):
         cmd = [w if isinstance(w, bytes) else os.fsencode(w) for w in words]
     else:

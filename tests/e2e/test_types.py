@@ -127,6 +127,12 @@ JSON_OK_TEXT = [
     '5', '-3', '1.5', '"s"', 'true', 'false', 'null', '"5"', '"true"', '"${x}"', '"???"',
     '""', '"it\'s"', '"a,b"',
     'Infinity', '[-Infinity, 1, "NaN"]', '{"clip": Infinity}',  # as Python's json writes inf
+    # A key given twice: the renderer writes both, Hydra's dict keeps the last at the first's place.
+    '{"a": 1, "b": 2, "a": 3}', '{"a": {"x": 1}, "b": [1], "a": [2, "z"]}',
+    # Nested as the benchmark's document: lists of objects, strings Hydra must quote.
+    '{"stages": [{"name": "stage 0: it\'s \\"warm-up\\"", "opt": {"lr": 0.001, "betas": [0.9, 0.999], '
+    '"note": "see ${paths.notes}"}, "layers": [{"units": 64, "init": {"path": "C:\\\\w\\\\l0.bin"}}], '
+    '"tags": ["two words", "quote \' inside", "back\\\\"]}]}',
 ]
 JSON_OK = [(t, json.loads(t)) for t in JSON_OK_TEXT]
 json_batch, test_json_values = _batch_test("json", JSON_OK)

@@ -6,6 +6,7 @@ hydra-adapt; these tests fail on any other build.
 """
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -115,14 +116,19 @@ def dockerfile_stages(path: Path) -> list[list[tuple[str, str]]]:
 
 def test_dockerfile_adapter_builds_with_the_tested_script_and_ships_only_its_output():
     builder, final = dockerfile_stages(REPO / "Dockerfile.adapter")
-    assert builder[0] == ("FROM", "debian:12 AS builder")
+    # The builder runs on the build machine and cross-compiles for each target platform.
+    assert builder[0] == ("FROM", "--platform=$BUILDPLATFORM debian:12 AS builder")
+    assert ("ARG", "TARGETARCH") in builder
     workdir = dict(builder)["WORKDIR"]
     runs = [arguments for instruction, arguments in builder if instruction == "RUN"]
     assert len(runs) == 1
     script_words = runs[0].split()
-    assert script_words[:2] == ["bash", "scripts/build-static.sh"]
+    assert script_words[:4] == ["bash", "scripts/build-static.sh", "--arch", '"$TARGETARCH"']
 
-    # The same script, with the same arguments, run here: its output is the tested binary.
+    # The same script, with the same arguments, run here for this machine's platform: its
+    # output is the tested binary (tests/dist/test_arm64.py tests the arm64 one).
+    docker_arch = {"x86_64": "amd64", "aarch64": "arm64"}[os.uname().machine]
+    script_words[3] = docker_arch
     built = subprocess.run(script_words, cwd=REPO, capture_output=True, text=True, timeout=1800)
     assert built.returncode == 0, built.stderr
     output = built.stdout.splitlines()[-1]
