@@ -1,6 +1,7 @@
 #include "translate/translator.h"
 
 #include <algorithm>
+#include <deque>
 #include <filesystem>
 #include <unordered_map>
 #include <unordered_set>
@@ -8,6 +9,7 @@
 #include "adapt_error.h"
 #include "args/hydra_flags.h"
 #include "args/incoming_args.h"
+#include "schema/flag_resolver.h"
 #include "translate/exec_limits.h"
 #include "translate/executor_input.h"
 #include "translate/gcs_fuse.h"
@@ -80,7 +82,8 @@ class Translator {
   void translate_flag(const IncomingArg& arg, const std::string& flag) {
     if (const FlagSpec* spec = declared(arg.name)) {
       seen_.insert(arg.name);
-      add_mapping({Mapping::Origin::kSchema, flag, spec->key, flag_type_name(*spec), spec->secret},
+      const auto origin = spec->rule.empty() ? Mapping::Origin::kSchema : Mapping::Origin::kHydraConfig;
+      add_mapping({origin, flag, spec->key, flag_type_name(*spec), spec->secret, spec->rule},
                   override_words(*spec, declared_values(*spec, arg, flag)));
       return;
     }
@@ -158,7 +161,7 @@ class Translator {
   std::string declared_value(const std::string& origin, const FlagSpec& spec, ValueType type,
                              const std::optional<std::string>& value) const {
     if (!value) {
-      if (type == ValueType::kBool) return "true";
+      if (type == ValueType::kBool || type == ValueType::kAuto) return "true";  // a bare --flag, as zero-config
       throw AdaptError(origin + ": missing value; write " + origin + " VALUE or " + origin + "=VALUE (type " +
                        std::string(value_type_name(type)) + ")");
     }
@@ -227,12 +230,18 @@ class Translator {
     std::vector<std::string> known;
     for (const FlagSpec& spec : schema_.flags) known.push_back(spec.name);
     std::string message = "unknown flag --" + name;
-    if (const auto nearest = nearest_flag(name, known)) message += " (did you mean --" + *nearest + "?)";
+    auto nearest = nearest_flag(name, known);
+    if (!nearest && schema_.resolver) nearest = schema_.resolver->nearest(name);
+    if (nearest) message += " (did you mean --" + *nearest + "?)";
     constexpr std::size_t kListedFlags = 20;
     message += "; known flags:";
     for (std::size_t i = 0; i < known.size() && i < kListedFlags; ++i) message += " --" + known[i];
     if (known.size() > kListedFlags) message += " and " + std::to_string(known.size() - kListedFlags) + " more";
-    if (known.empty()) message += " none";
+    if (schema_.resolver) {
+      message += (known.empty() ? " " : ", and ") + schema_.resolver->known_flags();
+    } else if (known.empty()) {
+      message += " none";
+    }
     return message + ". Declare it in the schema, or set --unknown=pass or --unknown=auto";
   }
 
@@ -245,9 +254,17 @@ class Translator {
     }
   }
 
+  // A declared flag, else what the schema's resolver makes of the name (kept, so each name
+  // is resolved once).
   const FlagSpec* declared(std::string_view name) const {
     const auto found = declared_.find(name);
-    return found == declared_.end() ? nullptr : found->second;
+    if (found != declared_.end()) return found->second;
+    if (!schema_.resolver) return nullptr;
+    std::optional<FlagSpec> spec = schema_.resolver->resolve(name);
+    if (!spec) return nullptr;
+    const FlagSpec& kept = resolved_.emplace_back(std::move(*spec));
+    declared_.emplace(kept.name, &kept);
+    return &kept;
   }
 
   struct PendingMapping {
@@ -259,7 +276,8 @@ class Translator {
   UnknownPolicy unknown_;
   Translation translation_;
   std::vector<PendingMapping> pending_;
-  std::unordered_map<std::string_view, const FlagSpec*> declared_;
+  mutable std::unordered_map<std::string_view, const FlagSpec*> declared_;
+  mutable std::deque<FlagSpec> resolved_;  // a deque never moves its elements, which declared_ points to
   std::unordered_set<std::string> seen_;
 };
 
@@ -269,6 +287,8 @@ std::string_view origin_name(Mapping::Origin origin) {
   switch (origin) {
     case Mapping::Origin::kSchema:
       return "schema";
+    case Mapping::Origin::kHydraConfig:
+      return "hydra-config";
     case Mapping::Origin::kAuto:
       return "auto";
     case Mapping::Origin::kPass:
