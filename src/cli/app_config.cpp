@@ -46,10 +46,10 @@ std::shared_ptr<const ConfigMatcher> hydra_config_from_program(const std::vector
   program.wait();
   const int status = program.native_exit_code();
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    throw AdaptError("'" + shown + "' " + exit_description(status) +
+    throw AdaptError("the program (" + shown + ") " + exit_description(status) +
                      " (its own messages are above); fix the program or its words so that it prints its config");
   }
-  return std::make_shared<const ConfigMatcher>(parse_hydra_config(text, "the output of '" + shown + "'"));
+  return std::make_shared<const ConfigMatcher>(parse_hydra_config(text, "the output of " + shown));
 }
 
 }  // namespace hydra_adapt

@@ -35,7 +35,7 @@ ERROR_PREFIX = "hydra-adapt: error: "
 # Env vars of the tool: removed from the environment of every run unless a test sets them.
 TOOL_ENV = ("HYDRA_ADAPT_SCHEMA", "HYDRA_ADAPT_UNKNOWN", "HYDRA_ADAPT_DRY_RUN",
             "HYDRA_ADAPT_LOG_LEVEL", "HYDRA_ADAPT_INIT", "HYDRA_ADAPT_COMPONENT",
-            "HYDRA_ADAPT_COMPONENT_EXECUTOR")
+            "HYDRA_ADAPT_COMPONENT_EXECUTOR", "HYDRA_ADAPT_HYDRA_CONFIG")
 
 # The record app's config has free slots s0..s299 (default null) for batches.
 SLOTS = 300

@@ -203,3 +203,47 @@ def test_program_found_on_path(run_tool, tmp_path):
 def test_json_shaped_placeholder_in_json_flag(run_tool, value):
     msg = assert_usage_error(run_tool(OK + ["--params", value], schema=SCHEMA), "params")
     assert re.search(r"substitut", msg, re.I), msg
+
+
+# ---------------------------------------------------------------- the app's Hydra config (--hydra-config)
+APP_CONFIG = ("hydra:\n  runtime:\n    choices: {trainer: default}\n"
+              "trainer: {max_epochs: 10, name: t}\nmodel: {name: m}\n")
+HYDRA_CONFIG_ERRORS = [
+    # id, the config file's text (None: no such file), incoming args, needles
+    ("ambiguous-name", APP_CONFIG, ["--name", "x"],
+     ["--name is ambiguous", "trainer.name, model.name", "--trainer.name"]),
+    ("unknown-names-nearest-path", APP_CONFIG, ["--max-epoch", "3"],
+     ["unknown flag --max-epoch", "did you mean --trainer.max_epochs?"]),
+    ("value-of-the-defaults-type", APP_CONFIG, ["--max-epochs", "3.5"], ["--max-epochs", "is not an int"]),
+    ("not-yaml", "trainer: {max_epochs: 10\n", [], ["cfg.yaml:", "malformed YAML"]),
+    ("not-a-mapping", "- trainer\n", [], ["cfg.yaml:", "expected a YAML mapping"]),
+    ("only-hydras-keys", "hydra:\n  run: {dir: .}\n", [], ["cfg.yaml", "not --cfg hydra"]),
+    ("missing-file", None, [], ["cannot read Hydra config", "cfg.yaml", "--hydra-config"]),
+]
+
+
+@pytest.mark.parametrize("text,args,needles", [r[1:] for r in HYDRA_CONFIG_ERRORS],
+                         ids=[r[0] for r in HYDRA_CONFIG_ERRORS])
+def test_hydra_config_errors(run_tool, tmp_path, text, args, needles):
+    path = tmp_path / "cfg.yaml"
+    if text is not None:
+        path.write_text(text)
+    assert_usage_error(run_tool(args, options=["--hydra-config", str(path)]), *needles)
+
+
+SCHEMA_FROM_PROGRAM_ERRORS = [
+    ("program-fails", ["--from-program", "--", PY, "-c", "import sys; sys.exit(3)"],
+     ["-c 'import sys; sys.exit(3)' --cfg all) failed with exit status 3"]),
+    ("program-prints-no-config", ["--from-program", "--", PY, "-c", "print('[1, 2]')"],
+     ["the output of ", "--cfg all:1:1: not the config", "expected a YAML mapping"]),
+    ("no-program", ["--from-program", "--"], ["--from-program needs the program after '--'"]),
+    ("program-without-from-program", ["--", PY, "main.py"], ["add --from-program"]),
+    ("config-twice", ["--hydra-config", "x.yaml", "--from-program", "--", PY], ["not both"]),
+    ("no-source", [], ["needs --component FILE, --hydra-config FILE or --from-program"]),
+]
+
+
+@pytest.mark.parametrize("words,needles", [r[1:] for r in SCHEMA_FROM_PROGRAM_ERRORS],
+                         ids=[r[0] for r in SCHEMA_FROM_PROGRAM_ERRORS])
+def test_schema_command_errors(run_cmd, words, needles):
+    assert_usage_error(run_cmd(["schema", *words]), *needles)
