@@ -39,8 +39,8 @@ def test_example_trainer_without_a_schema(tmp_path):
     assert printed.rc == 0, printed.describe()
     schema = write_schema(tmp_path, printed.stdout)
     res = run_tool_in(tmp_path, ["--lr", "0.01", "--max-epochs", "256.0", "--gpu", "--batch-size", "64",
-                                 "--params", '{"hidden": 128}', "--run.name", "no schema"],
+                                 "--hidden", "128", "--run.name", "no schema"],
                       options=["--schema", schema], program=[PY, MAIN])
     assert res.rc == 0, res.describe()
     assert "run 'no schema': train mlp with adam lr=0.01 for 256 epochs on gpu" in res.stdout, res.describe()
-    assert "batch_size: 64" in res.stdout and "params={'hidden': 128}" in res.stdout, res.describe()
+    assert "batch_size: 64" in res.stdout and "params={'hidden': 128, 'layers': 2}" in res.stdout, res.describe()
