@@ -16,19 +16,19 @@ namespace {
 using Words = std::vector<std::string>;
 
 std::shared_ptr<const ConfigMatcher> app_config() {
-  return std::make_shared<const ConfigMatcher>(parse_hydra_config(
-      "hydra:\n"
-      "  job: {name: main}\n"
-      "  runtime: {choices: {experiment: null, trainer: default, hydra/launcher: basic}}\n"
-      "version: '1'\n"
-      "seed: null\n"
-      "run_id: '007'\n"
-      "tags: [dev]\n"
-      "trainer: {max_epochs: 10, name: t}\n"
-      "model: {name: m, optimizer: {lr: 0.001}, net: {_target_: Net, size: 4}}\n"
-      "data: {data_dir: '${paths.data_dir}', path: /x}\n"
-      "paths: {data_dir: /data}\n",
-      "cfg.yaml"));
+  return std::make_shared<const ConfigMatcher>(
+      parse_hydra_config("hydra:\n"
+                         "  job: {name: main}\n"
+                         "  runtime: {choices: {experiment: null, trainer: default, hydra/launcher: basic}}\n"
+                         "version: '1'\n"
+                         "seed: null\n"
+                         "run_id: '007'\n"
+                         "tags: [dev]\n"
+                         "trainer: {max_epochs: 10, name: t}\n"
+                         "model: {name: m, optimizer: {lr: 0.001}, net: {_target_: Net, size: 4}}\n"
+                         "data: {data_dir: '${paths.data_dir}', path: /x}\n"
+                         "paths: {data_dir: /data}\n",
+                         "cfg.yaml"));
 }
 
 Translation run(const Schema& schema, const Words& incoming, UnknownPolicy unknown = UnknownPolicy::kError) {
@@ -53,8 +53,8 @@ TEST(HydraConfigSchema, TranslatesEachRuleWithTheDefaultsType) {
   const Schema schema = hydra_config_schema(app_config());
   EXPECT_EQ(final_words(schema, {"--trainer", "gpu", "--max-epochs", "256.0", "--optimizer.lr", "1", "--model.name",
                                  "x", "--run-id", "7", "--tags", "[\"a\"]", "--seed", "5", "--data-dir", "/d"}),
-            (Words{"trainer='gpu'", "trainer.max_epochs=256", "model.optimizer.lr=1.0", "model.name='x'",
-                   "run_id='7'", "tags=['a']", "seed=5", "paths.data_dir='/d'"}));
+            (Words{"trainer='gpu'", "trainer.max_epochs=256", "model.optimizer.lr=1.0", "model.name='x'", "run_id='7'",
+                   "tags=['a']", "seed=5", "paths.data_dir='/d'"}));
 }
 
 TEST(HydraConfigSchema, ADictReplacesTheDefault) {
@@ -133,9 +133,9 @@ TEST(ImpliedFlags, OneEntryForEachGroupAndReachableLeafByItsShortestName) {
   EXPECT_EQ(entries, (std::vector<std::string>{
                          "experiment experiment str", "trainer trainer str", "seed seed auto", "run-id run_id str",
                          "tags tags json", "max-epochs trainer.max_epochs int", "trainer.name trainer.name str",
-                         "model.name model.name str", "lr model.optimizer.lr float",
-                         "_target_ model.net._target_ str", "size model.net.size int",
-                         "data.data-dir data.data_dir auto", "path data.path str", "data-dir paths.data_dir str"}));
+                         "model.name model.name str", "lr model.optimizer.lr float", "_target_ model.net._target_ str",
+                         "size model.net.size int", "data.data-dir data.data_dir auto", "path data.path str",
+                         "data-dir paths.data_dir str"}));
   ASSERT_EQ(implied.ambiguous.size(), 1u);
   EXPECT_EQ(implied.ambiguous[0].name, "name");
   EXPECT_EQ(implied.schema.unknown, UnknownPolicy::kError);

@@ -7,23 +7,23 @@ namespace {
 
 // A lightning-hydra-template-like config, as `--cfg all` prints it.
 ConfigMatcher lightning() {
-  return ConfigMatcher(parse_hydra_config(
-      "hydra:\n"
-      "  job: {chdir: false, name: main}\n"
-      "  runtime:\n"
-      "    choices: {experiment: null, trainer: default, db/engine: sqlite, hydra/launcher: basic}\n"
-      "seed: null\n"
-      "trainer: {max_epochs: 10, default_root_dir: '${paths.output_dir}', name: t}\n"
-      "model:\n"
-      "  name: m\n"
-      "  optimizer: {lr: 0.001, _target_: torch.optim.Adam}\n"
-      "  scheduler: {lr: '${..optimizer.lr}'}\n"
-      "data: {data_dir: '${paths.data_dir}', batch_size: 64}\n"
-      "paths: {data_dir: /data, output_dir: '${hydra:runtime.output_dir}'}\n"
-      "db: {engine: {pool: 5}}\n"
-      "max-items: 1\n"
-      "max_items: 2\n",
-      "cfg.yaml"));
+  return ConfigMatcher(
+      parse_hydra_config("hydra:\n"
+                         "  job: {chdir: false, name: main}\n"
+                         "  runtime:\n"
+                         "    choices: {experiment: null, trainer: default, db/engine: sqlite, hydra/launcher: basic}\n"
+                         "seed: null\n"
+                         "trainer: {max_epochs: 10, default_root_dir: '${paths.output_dir}', name: t}\n"
+                         "model:\n"
+                         "  name: m\n"
+                         "  optimizer: {lr: 0.001, _target_: torch.optim.Adam}\n"
+                         "  scheduler: {lr: '${..optimizer.lr}'}\n"
+                         "data: {data_dir: '${paths.data_dir}', batch_size: 64}\n"
+                         "paths: {data_dir: /data, output_dir: '${hydra:runtime.output_dir}'}\n"
+                         "db: {engine: {pool: 5}}\n"
+                         "max-items: 1\n"
+                         "max_items: 2\n",
+                         "cfg.yaml"));
 }
 
 std::vector<std::string> keys(const NameMatch& match) {
