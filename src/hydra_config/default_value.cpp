@@ -1,3 +1,8 @@
+// GCC 12 with -fsanitize reports std::function inside <regex> "may be used uninitialized", a
+// known false positive of GCC 12; it must be off before the first standard header is read.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include "hydra_config/default_value.h"
 
 #include <regex>
