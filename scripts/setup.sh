@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up everything hydra-adapt needs on Debian 12: the build toolchain and
 # libraries (apt), and the Python virtualenv .venv for the example app and the
-# end-to-end tests (pip, pinned in requirements.txt).
+# end-to-end tests (pip, pinned in requirements.txt). The arm64 cross compiler and qemu are for
+# scripts/build-static.sh --arch aarch64 and the test that runs its binary (tests/dist/test_arm64.py).
 #
 # Idempotent and quick when already done:
 #   - apt runs only when one of the packages below is not installed;
@@ -21,6 +22,7 @@ APT_PACKAGES=(
   libgtest-dev libgmock-dev googletest
   clang clang-format libclang-rt-14-dev valgrind
   python3 python3-venv ca-certificates git
+  g++-aarch64-linux-gnu qemu-user-static
 )
 
 SUDO=()

@@ -1,32 +1,24 @@
 #!/usr/bin/env bash
-# Every test: installs what it needs (scripts/setup.sh), builds, checks the formatting, runs
-# the GoogleTest units (plain and ASan/UBSan builds) and the end-to-end tests against real
-# Hydra (plain and ASan/UBSan binaries).
+# Every test: installs what it needs (scripts/setup.sh), checks the formatting, then for each
+# CMake preset (CMakePresets.json) configures, builds and runs its CTest tests:
+#   plain   GoogleTest units, e2e (tests/e2e), differential (10,000 values per type)
+#   asan    the same with ASan + UBSan, the differential at 2,000 values per type
+#   static  the fully static binary (tests/static: an empty root, Dockerfile.adapter)
+#           and the release artifacts, made by the release scripts (arm64, wheel, sdist) and
+#           checked (tests/dist: the wheel installed and run, arm64 under qemu, reproducible)
+#   fuzz    a fixed number of runs of each libFuzzer target (clang, ASan + UBSan)
+# One preset alone: cmake --preset P && cmake --build --preset P && ctest --preset P
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash scripts/setup.sh
-bash scripts/build.sh
-bash scripts/build-static.sh >/dev/null
 
 echo "== clang-format"
 clang-format --dry-run --Werror $(git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp')
 
-echo "== unit tests"
-./build/unit_tests --gtest_brief=1
-ASAN_OPTIONS=detect_leaks=1 ./build-asan/unit_tests --gtest_brief=1
-
-echo "== end-to-end tests (ASan/UBSan binary)"
-HYDRA_ADAPT_BIN="$PWD/build-asan/hydra-adapt" .venv/bin/pytest tests/e2e -q -p no:cacheprovider -n 2
-
-echo "== end-to-end tests"
-HYDRA_ADAPT_BIN="$PWD/build/hydra-adapt" .venv/bin/pytest tests/e2e -q -p no:cacheprovider -n 2
-
-echo "== differential test (ASan/UBSan binary): 2,000 values per type"
-HYDRA_ADAPT_BIN="$PWD/build-asan/hydra-adapt" DIFF_COUNT=2000 .venv/bin/pytest tests/differential -q -p no:cacheprovider
-
-echo "== differential test: 10,000 values per type through the tool and Hydra's own parser"
-HYDRA_ADAPT_BIN="$PWD/build/hydra-adapt" .venv/bin/pytest tests/differential -q -p no:cacheprovider
-
-echo "== fuzz smoke run: libFuzzer targets (ASan + UBSan), a fixed number of runs from the seed corpus"
-bash scripts/fuzz.sh smoke
+for preset in plain asan static fuzz; do
+  echo "== $preset: configure, build, ctest"
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset"
+  ctest --preset "$preset"
+done

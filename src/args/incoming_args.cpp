@@ -2,18 +2,17 @@
 
 #include "adapt_error.h"
 #include "args/hydra_flags.h"
+#include "text/ascii.h"
 #include "values/hydra_key.h"
 
 namespace hydra_adapt {
 namespace {
 
-bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
-
 class IncomingSplitter {
  public:
   IncomingSplitter(const std::vector<std::string>& words,
-                   const std::function<std::size_t(std::string_view)>& declared_values)
-      : words_(words), declared_values_(declared_values) {}
+                   const std::function<std::size_t(std::string_view)>& value_count)
+      : words_(words), value_count_(value_count) {}
 
   std::vector<IncomingArg> split() {
     while (next_ < words_.size()) {
@@ -27,7 +26,7 @@ class IncomingSplitter {
       } else if (const HydraFlag* hydra_flag = find_hydra_flag(word)) {
         take_hydra_flag(*hydra_flag, word);
       } else if (is_override_word(word)) {
-        args_.push_back({IncomingArg::Kind::kOverride, "", std::nullopt, {word}});
+        args_.push_back({IncomingArg::Kind::kOverride, "", {word}, {}});
       } else {
         throw AdaptError("unexpected word " + quote_for_message(word) +
                          " among the incoming args; they are --flag VALUE, --flag=VALUE or Hydra overrides "
@@ -42,32 +41,33 @@ class IncomingSplitter {
     const std::size_t equals = word.find('=');
     const std::string name = word.substr(2, equals == std::string::npos ? std::string::npos : equals - 2);
     if (name.empty()) throw AdaptError("the incoming arg " + quote_for_message(word) + " has no flag name");
-    const std::size_t value_count = declared_values_(name);
+    const std::size_t value_count = value_count_(name);
     if (value_count == 0) {
       if (const HydraFlag* hydra_flag = find_hydra_flag(word.substr(0, equals))) {
         take_hydra_flag(*hydra_flag, word);
         return;
       }
     }
-    IncomingArg arg{IncomingArg::Kind::kFlag, name, std::nullopt, {word}};
+    IncomingArg arg{IncomingArg::Kind::kFlag, name, {word}, {}};
+    const auto next_is_value = [&] { return next_ < words_.size() && !starts_with(words_[next_], "--"); };
+    const auto take_next = [&] {
+      arg.values.push_back(words_[next_]);
+      arg.words.push_back(words_[next_++]);
+    };
+    // The first value whatever the count (an undeclared flag takes one), the others up to it.
     if (equals != std::string::npos) {
-      arg.value = word.substr(equals + 1);
-    } else if (next_ < words_.size() && !starts_with(words_[next_], "--")) {
-      arg.value = words_[next_];
-      arg.words.push_back(words_[next_++]);
+      arg.values.push_back(word.substr(equals + 1));
+    } else if (next_is_value()) {
+      take_next();
     }
-    while (arg.value && 1 + arg.more_values.size() < value_count && next_ < words_.size() &&
-           !starts_with(words_[next_], "--")) {
-      arg.more_values.push_back(words_[next_]);
-      arg.words.push_back(words_[next_++]);
-    }
+    while (!arg.values.empty() && arg.values.size() < value_count && next_is_value()) take_next();
     args_.push_back(std::move(arg));
   }
 
   // Hydra parses its own flags with argparse; the words go on unchanged, and a missing or
   // wrong value is left for Hydra to report in its own words.
   void take_hydra_flag(const HydraFlag& flag, const std::string& word) {
-    IncomingArg arg{IncomingArg::Kind::kHydraFlag, "", std::nullopt, {word}};
+    IncomingArg arg{IncomingArg::Kind::kHydraFlag, "", {word}, {}};
     const bool value_attached = word.find('=') != std::string::npos;
     if (!value_attached && next_ < words_.size()) {
       const std::string& following = words_[next_];
@@ -79,7 +79,7 @@ class IncomingSplitter {
   }
 
   const std::vector<std::string>& words_;
-  const std::function<std::size_t(std::string_view)>& declared_values_;
+  const std::function<std::size_t(std::string_view)>& value_count_;
   std::size_t next_ = 0;
   std::vector<IncomingArg> args_;
 };
@@ -87,8 +87,8 @@ class IncomingSplitter {
 }  // namespace
 
 std::vector<IncomingArg> split_incoming_args(const std::vector<std::string>& words,
-                                             const std::function<std::size_t(std::string_view)>& declared_values) {
-  return IncomingSplitter(words, declared_values).split();
+                                             const std::function<std::size_t(std::string_view)>& value_count) {
+  return IncomingSplitter(words, value_count).split();
 }
 
 bool is_override_word(std::string_view word) {

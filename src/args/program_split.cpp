@@ -1,8 +1,7 @@
 #include "args/program_split.h"
 
-#include <algorithm>
-
 #include "adapt_error.h"
+#include "text/ascii.h"
 
 namespace hydra_adapt {
 
@@ -16,24 +15,30 @@ std::string_view split_rule_description(SplitRule rule) {
   return "?";
 }
 
+WordShape word_shape(std::string_view word) {
+  if (word == "--") return WordShape::kDashDash;
+  return starts_with(word, "--") ? WordShape::kFlag : WordShape::kOther;
+}
+
+SplitPoint find_split(std::size_t count, std::size_t first, const std::function<WordShape(std::size_t)>& shape_of) {
+  for (std::size_t i = first; i < count; ++i) {
+    if (shape_of(i) == WordShape::kDashDash) return {i, i + 1, SplitRule::kSecondDashDash};
+  }
+  for (std::size_t i = first; i < count; ++i) {
+    if (shape_of(i) == WordShape::kFlag) return {i, i, SplitRule::kFirstFlag};
+  }
+  return {count, count, SplitRule::kFirstFlag};
+}
+
 ProgramSplit split_program_words(const std::vector<std::string>& words) {
   if (words.empty() || words.front().empty()) {
     throw AdaptError("no program after '--'; write: hydra-adapt [OPTIONS] -- PROGRAM [WORDS...] [--] [ARGS...]");
   }
+  const SplitPoint point = find_split(words.size(), 1, [&](std::size_t i) { return word_shape(words[i]); });
   ProgramSplit split;
-  const auto after_program = words.begin() + 1;
-  const auto second_dash_dash = std::find(after_program, words.end(), "--");
-  if (second_dash_dash != words.end()) {
-    split.rule = SplitRule::kSecondDashDash;
-    split.program.assign(words.begin(), second_dash_dash);
-    split.incoming.assign(second_dash_dash + 1, words.end());
-    return split;
-  }
-  const auto first_flag =
-      std::find_if(after_program, words.end(), [](const std::string& word) { return word.rfind("--", 0) == 0; });
-  split.rule = SplitRule::kFirstFlag;
-  split.program.assign(words.begin(), first_flag);
-  split.incoming.assign(first_flag, words.end());
+  split.rule = point.rule;
+  split.program.assign(words.begin(), words.begin() + point.program_end);
+  split.incoming.assign(words.begin() + point.incoming_begin, words.end());
   return split;
 }
 

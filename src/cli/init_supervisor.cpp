@@ -1,6 +1,7 @@
 #include "cli/init_supervisor.h"
 
 #include <signal.h>
+#include <spdlog/spdlog.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -22,6 +23,12 @@
 namespace hydra_adapt {
 namespace {
 
+// A failed step of the supervisor's set-up would lose the program's signals or its exit
+// status, so the program is not started (exit 1, as for a failed fork).
+void check_setup(int result, const char* step) {
+  if (result != 0) throw AdaptError(std::string("cannot ") + step + ": " + std::strerror(errno), 1);
+}
+
 constexpr int kForwardedSignals[] = {SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGWINCH};
 
 // Everything the loop waits for. Blocked signals are queued even for PID 1, whose default
@@ -41,12 +48,13 @@ sigset_t awaited_signals() {
   struct sigaction default_action {};
   default_action.sa_handler = SIG_DFL;
   for (int signal = 1; signal < NSIG; ++signal) {
+    // Unchecked: the C library refuses the signals it reserves for itself, which is fine.
     if (signal != SIGKILL && signal != SIGSTOP) ::sigaction(signal, &default_action, nullptr);
   }
   sigset_t empty;
   sigemptyset(&empty);
-  ::sigprocmask(SIG_SETMASK, &empty, nullptr);
   try {
+    check_setup(::sigprocmask(SIG_SETMASK, &empty, nullptr), "unblock the program's signals");
     exec_program(path, argv);
   } catch (const AdaptError& error) {
     print_error_line(error);
@@ -74,15 +82,18 @@ std::optional<int> reap_zombies(pid_t program) {
 
 int supervise_program(const std::string& path, const std::vector<std::string>& argv) {
   // Orphans of the program come here to be reaped even when the tool is not PID 1 (--init).
-  ::prctl(PR_SET_CHILD_SUBREAPER, 1);
+  if (::prctl(PR_SET_CHILD_SUBREAPER, 1) != 0) {
+    spdlog::warn("cannot become the subreaper of the program's orphans ({}); they are reaped here only as PID 1",
+                 std::strerror(errno));
+  }
   // A SIGCHLD ignored by whoever started the tool would make the kernel reap children
   // itself, and waitpid would never see the program's status.
   struct sigaction default_action {};
   default_action.sa_handler = SIG_DFL;
-  ::sigaction(SIGCHLD, &default_action, nullptr);
+  check_setup(::sigaction(SIGCHLD, &default_action, nullptr), "restore SIGCHLD");
 
   const sigset_t signals = awaited_signals();
-  ::sigprocmask(SIG_BLOCK, &signals, nullptr);
+  check_setup(::sigprocmask(SIG_BLOCK, &signals, nullptr), "block the signals the supervisor forwards");
   const pid_t program = ::fork();
   if (program < 0) throw AdaptError(std::string("cannot start a child process: ") + std::strerror(errno), 1);
   if (program == 0) become_program(path, argv);
@@ -91,7 +102,7 @@ int supervise_program(const std::string& path, const std::vector<std::string>& a
     siginfo_t info{};
     if (::sigwaitinfo(&signals, &info) < 0) continue;  // EINTR: a stop/continue, nothing to do
     if (info.si_signo != SIGCHLD) {
-      ::kill(program, info.si_signo);
+      ::kill(program, info.si_signo);  // unchecked: a program that has just ended is reaped next
       continue;
     }
     if (const std::optional<int> program_status = reap_zombies(program)) return *program_status;

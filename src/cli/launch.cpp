@@ -54,8 +54,10 @@ void create_folders(const std::vector<FolderToCreate>& folders) {
     std::error_code error;
     std::filesystem::create_directories(folder.folder, error);
     if (error) {
-      throw AdaptError(folder.flag + ": cannot create the folder " + describe_value(folder.folder, folder.secret) +
-                       ": " + error.message() + "; check the path and its permissions");
+      std::string flags;
+      for (const std::string& flag : folder.flags) flags += (flags.empty() ? "" : ", ") + flag;
+      throw AdaptError(flags + ": cannot create the folder " + describe_value(folder.folder, folder.secret) + ": " +
+                       error.message() + "; check the path and its permissions");
     }
   }
 }

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "adapt_error.h"
+#include "cli/option_parser.h"
 
 namespace hydra_adapt {
 namespace po = boost::program_options;
@@ -75,9 +76,12 @@ std::string option_for_variable(const std::string& variable) {
       {"HYDRA_ADAPT_LOG_LEVEL", "log-level"},
       {"HYDRA_ADAPT_INIT", "init"},
   };
+  // Called once per variable of the environment: only a variable of ours is looked up.
+  if (variable.rfind("HYDRA_ADAPT_", 0) != 0) return "";
   for (const auto& [name, option] : kVariables) {
+    if (variable != name) continue;
     const char* value = std::getenv(name);
-    if (variable == name && value != nullptr && *value != '\0') return option;
+    return value != nullptr && *value != '\0' ? option : "";
   }
   return "";
 }
@@ -113,15 +117,13 @@ ToolOptions parse_tool_options(int argc, const char* const* argv) {
   const bool saw_dash_dash = i < argc;
   if (saw_dash_dash) options.after_dash_dash.assign(argv + i + 1, argv + argc);
 
-  po::variables_map values;
   const po::options_description descriptions = option_descriptions();
+  po::variables_map values = parse_option_words(descriptions, own_words, "hydra-adapt --help");
+  if (values.count("init") && values.count("no-init")) {
+    throw AdaptError("--init and --no-init contradict each other; give one of them");
+  }
   try {
-    // No prefix guessing: "--sch" must not silently mean "--schema".
-    const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
-    po::store(po::command_line_parser(own_words).options(descriptions).style(style).run(), values);
-    if (values.count("init") && values.count("no-init")) {
-      throw AdaptError("--init and --no-init contradict each other; give one of them");
-    }
+    // After the command line, which wins: Boost keeps the first value stored for an option.
     po::store(po::parse_environment(descriptions, option_for_variable), values);
   } catch (const po::error& error) {
     throw AdaptError(std::string(error.what()) + "; see hydra-adapt --help");

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "adapt_error.h"
-#include "cli/subcommand_options.h"
+#include "cli/option_parser.h"
 #include "component/component_rewrite.h"
 #include "schema/yaml_source.h"
 
@@ -25,7 +25,7 @@ int run_rewrite_command(int argc, const char* const* argv) {
        "v1 component YAML, or a spec compiled by kfp 2.x (every executor is rewritten)")  //
       ("style", po::value<std::string>()->value_name("STYLE"), "adapter or hydra")        //
       ("help,h", "print this help");
-  const po::variables_map values = parse_subcommand_options(options, argc, argv, "hydra-adapt rewrite --help");
+  const po::variables_map values = parse_option_words(options, {argv + 1, argv + argc}, "hydra-adapt rewrite --help");
   if (values.count("help")) {
     std::cout << options << "\n";
     return 0;

@@ -1,13 +1,16 @@
 #include "cli/schema_command.h"
 
+#include <spdlog/spdlog.h>
+
 #include <boost/program_options.hpp>
 #include <iostream>
 #include <string>
 
 #include "adapt_error.h"
 #include "cli/app_config.h"
+#include "cli/logging.h"
 #include "cli/mappings.h"
-#include "cli/subcommand_options.h"
+#include "cli/option_parser.h"
 #include "schema/schema_emit.h"
 #include "schema/schema_merge.h"
 
@@ -52,7 +55,8 @@ int run_schema_command(int argc, const char* const* argv) {
   int own_count = 0;
   while (own_count < argc && std::string(argv[own_count]) != "--") ++own_count;
   const std::vector<std::string> program(argv + std::min(own_count + 1, argc), argv + argc);
-  const po::variables_map values = parse_subcommand_options(options, own_count, argv, "hydra-adapt schema --help");
+  const po::variables_map values =
+      parse_option_words(options, {argv + 1, argv + own_count}, "hydra-adapt schema --help");
   if (values.count("help")) {
     std::cout << options << "\n";
     return 0;
@@ -87,6 +91,14 @@ int run_schema_command(int argc, const char* const* argv) {
     ConfigFlags implied = implied_flags(*config);
     printed.schema = merge_schemas(printed.schema, implied.schema);
     printed.ambiguous = std::move(implied.ambiguous);
+  }
+  if (sources.component_path && !config && printed.schema.flags.empty()) {
+    // Still a schema, and still exit 0: the spec is valid, and an empty schema is the answer.
+    set_up_logging("warn");
+    spdlog::warn(
+        "{}: the component passes no --flag args (its args may already be Hydra overrides, which hydra-adapt "
+        "passes on unchanged), so the schema below maps nothing",
+        *sources.component_path);
   }
   if (config) described += (described.empty() ? "" : " and ") + std::string("the app's Hydra config");
   std::cout << emit_schema_yaml(printed.schema,

@@ -1,10 +1,9 @@
 #include "component/component_flags.h"
 
-#include <algorithm>
-#include <filesystem>
 #include <map>
 
 #include "adapt_error.h"
+#include "component/component_command.h"
 #include "schema/yaml_source.h"
 #include "values/hydra_key.h"
 #include "values/typed_value.h"
@@ -12,21 +11,8 @@
 namespace hydra_adapt {
 namespace {
 
-bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
-
-const std::string* leading_literal(const ComponentWord& word) {
-  return word.pieces.empty() ? nullptr : std::get_if<std::string>(&word.pieces.front());
-}
-
-bool is_literal(const ComponentWord& word, std::string_view text) {
-  const std::string* literal = leading_literal(word);
-  return word.pieces.size() == 1 && literal && *literal == text;
-}
-
-bool looks_like_flag(const ComponentWord& word) {
-  const std::string* literal = leading_literal(word);
-  return literal && starts_with(*literal, "--");
-}
+// A word that starts a flag; a lone "--" among the incoming args too, which flag_name refuses.
+bool starts_flag(const ComponentWord& word) { return shape_of(word) != WordShape::kOther; }
 
 bool holds_placeholder(const ComponentWord& word) {
   for (const auto& piece : word.pieces) {
@@ -71,19 +57,29 @@ class FlagCollector {
   explicit FlagCollector(const std::string& source) : source_(source) {}
 
   std::vector<FlagSpec> collect(const std::vector<ComponentWord>& words) {
-    std::size_t next = first_incoming_word(words);
+    const ComponentCommand command = split_component_command(words, source_);
+    // No flag at all: the component passes its inputs some other way (as Hydra overrides
+    // already, or as positional words), which reach the program unchanged.
+    if (command.incoming == words.size()) return {};
+    for (std::size_t i = command.program; i < command.incoming; ++i) {
+      if (holds_placeholder(words[i])) {
+        fail(words[i],
+             "a placeholder among the program's words, before any --flag; hydra-adapt maps only --flag VALUE args");
+      }
+    }
+    std::size_t next = command.incoming;
     while (next < words.size()) {
       const ComponentWord& flag_word = words[next++];
-      if (!looks_like_flag(flag_word)) {
+      if (!starts_flag(flag_word)) {
         fail(flag_word, "a value with no --flag before it; hydra-adapt maps only --flag VALUE args");
       }
       std::vector<ComponentWord> values;
       const std::string name = flag_name(flag_word, values);
-      while (next < words.size() && !looks_like_flag(words[next])) {
+      while (next < words.size() && !starts_flag(words[next])) {
         // An else branch of values is the alternative to the then branch before it, which
         // already gave the flag its values and their types.
         if (words[next].opens_else && !values.empty()) {
-          while (next < words.size() && !looks_like_flag(words[next])) ++next;
+          while (next < words.size() && !starts_flag(words[next])) ++next;
           break;
         }
         values.push_back(words[next++]);
@@ -94,30 +90,6 @@ class FlagCollector {
   }
 
  private:
-  std::size_t first_incoming_word(const std::vector<ComponentWord>& words) const {
-    std::size_t program = 0;
-    const std::string* first = words.empty() ? nullptr : leading_literal(words.front());
-    if (first && std::filesystem::path(*first).filename() == "hydra-adapt") {
-      while (program < words.size() && !is_literal(words[program], "--")) ++program;
-      program = std::min(program + 1, words.size());
-    }
-    std::size_t incoming = program;
-    while (incoming < words.size() && !is_literal(words[incoming], "--")) ++incoming;
-    if (incoming < words.size()) {
-      ++incoming;
-    } else {
-      incoming = program;
-      while (incoming < words.size() && !looks_like_flag(words[incoming])) ++incoming;
-    }
-    for (std::size_t i = program; i < incoming && i < words.size(); ++i) {
-      if (holds_placeholder(words[i])) {
-        fail(words[i],
-             "a placeholder among the program's words, before any --flag; hydra-adapt maps only --flag VALUE args");
-      }
-    }
-    return incoming;
-  }
-
   // The flag's name; a value attached with '=' goes into `values`.
   std::string flag_name(const ComponentWord& word, std::vector<ComponentWord>& values) const {
     const std::string& text = std::get<std::string>(word.pieces.front());

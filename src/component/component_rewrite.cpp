@@ -5,23 +5,40 @@
 #include <vector>
 
 #include "adapt_error.h"
+#include "component/component_command.h"
+#include "component/component_format.h"
 #include "schema/yaml_source.h"
+#include "text/ascii.h"
 #include "values/hydra_key.h"
 
 namespace hydra_adapt {
 namespace {
 
+// The path `rewrite --style adapter` puts in front: where the project's images copy the tool.
 constexpr const char* kTool = "/hydra-adapt";
-
-bool is_flag_word(const YAML::Node& node) {
-  return node.IsScalar() && node.Scalar().size() > 2 && node.Scalar().compare(0, 2, "--") == 0;
-}
 
 // A value that can follow a flag: a v1 placeholder ({inputValue: n}, ...) or a plain word;
 // not v2's IfPresent/Concat JSON text, which stands for words of its own.
 bool is_flag_value(const YAML::Node& node) {
+  if (shape_of(node) != WordShape::kOther) return false;
   if (node.IsMap()) return !node["if"];
-  return node.IsScalar() && !is_flag_word(node) && node.Scalar().compare(0, 2, "{\"") != 0;
+  return node.IsScalar() && !starts_with(node.Scalar(), "{\"");
+}
+
+// The elements of a sequence, and none of anything else.
+std::vector<YAML::Node> elements(const YAML::Node& sequence) {
+  std::vector<YAML::Node> nodes;
+  if (sequence.IsSequence()) {
+    for (const YAML::Node& element : sequence) nodes.push_back(element);
+  }
+  return nodes;
+}
+
+// A sequence in the flow or block style of `like`.
+YAML::Node sequence_like(const YAML::Node& like) {
+  YAML::Node sequence(YAML::NodeType::Sequence);
+  sequence.SetStyle(like.Style());
+  return sequence;
 }
 
 class Rewriter {
@@ -29,7 +46,9 @@ class Rewriter {
   Rewriter(const std::string& source, RewriteStyle style) : source_(source), style_(style) {}
 
   void rewrite_document(YAML::Node& root) const {
-    if (const YAML::Node executors = yaml_field(yaml_field(root, "deploymentSpec"), "executors"); executors.IsMap()) {
+    if (component_format(root, source_) == ComponentFormat::kV2) {
+      const YAML::Node executors = yaml_field(yaml_field(root, "deploymentSpec"), "executors");
+      if (!executors.IsMap()) fail(root, "deploymentSpec has no executors");
       for (const auto& executor : executors) {
         // Importers and resolvers run no container of the component's.
         if (YAML::Node container = yaml_field(executor.second, "container"); container.IsMap())
@@ -38,11 +57,8 @@ class Rewriter {
       return;
     }
     YAML::Node container = yaml_field(yaml_field(root, "implementation"), "container");
-    if (!container.IsMap()) {
-      fail(root,
-           "not a Kubeflow Pipelines component: expected implementation.container (v1 component YAML) or "
-           "deploymentSpec.executors (a spec compiled by kfp 2.x)");
-    }
+    if (!container.IsMap())
+      fail(root, "implementation has no container (a graph component runs no program of its own)");
     rewrite_container(container);
   }
 
@@ -54,57 +70,54 @@ class Rewriter {
            "the container has no command, so the image's ENTRYPOINT runs; write the command the image runs "
            "(such as [python3, main.py]) into the spec first");
     }
+    const YAML::Node args = yaml_field(container, "args");
+    std::vector<YAML::Node> words = elements(command);
+    for (const YAML::Node& arg : elements(args)) words.push_back(arg);
+    const ComponentCommand split = split_component_command(words, source_);
     if (style_ == RewriteStyle::kAdapter) {
-      if (command[0].IsScalar() && command[0].Scalar() == kTool) return;
-      container["command"] = with_style(command, {YAML::Node(kTool), YAML::Node("--")});
+      if (split.through_tool) return;
+      YAML::Node through_tool = sequence_like(command);
+      through_tool.push_back(kTool);
+      through_tool.push_back("--");
+      for (const auto& word : command) through_tool.push_back(word);
+      container["command"] = through_tool;
       return;
     }
-    container["command"] = without_tool(command);
-    if (const YAML::Node args = yaml_field(container, "args"); args.IsSequence()) container["args"] = hydra_words(args);
+    // The program receives what the tool would hand it: its own words (without the tool and
+    // the "--" that ended them), then the incoming args as overrides.
+    YAML::Node new_command = sequence_like(command);
+    YAML::Node new_args = sequence_like(args);
+    const auto output_for = [&](std::size_t word) -> YAML::Node& {
+      return word < command.size() ? new_command : new_args;
+    };
+    for (std::size_t i = split.program; i < split.program_end; ++i) output_for(i).push_back(words[i]);
+    for (const auto& [word, rewritten] : hydra_words(words, split.incoming)) output_for(word).push_back(rewritten);
+    if (new_command.size() == 0) fail(command, "the command holds no program's word to run without the tool");
+    container["command"] = new_command;
+    if (args.IsSequence()) container["args"] = new_args;
   }
 
-  // `words` in front of the elements of `sequence`, in its flow or block style.
-  static YAML::Node with_style(const YAML::Node& sequence, std::vector<YAML::Node> words) {
-    YAML::Node result(YAML::NodeType::Sequence);
-    result.SetStyle(sequence.Style());
-    for (const YAML::Node& word : words) result.push_back(word);
-    for (const auto& element : sequence) result.push_back(element);
-    return result;
-  }
-
-  // [/hydra-adapt, OPTIONS..., --, PROGRAM...] becomes [PROGRAM...].
-  YAML::Node without_tool(const YAML::Node& command) const {
-    if (!command[0].IsScalar() || command[0].Scalar() != kTool) return command;
-    YAML::Node program(YAML::NodeType::Sequence);
-    program.SetStyle(command.Style());
-    bool after_dash_dash = false;
-    for (const auto& word : command) {
-      if (after_dash_dash) program.push_back(word);
-      after_dash_dash = after_dash_dash || (word.IsScalar() && word.Scalar() == "--");
-    }
-    if (!after_dash_dash || program.size() == 0) fail(command, "the command names /hydra-adapt but no -- PROGRAM");
-    return program;
-  }
-
-  YAML::Node hydra_words(const YAML::Node& args) const {
-    YAML::Node words(YAML::NodeType::Sequence);
-    words.SetStyle(args.Style());
-    for (std::size_t i = 0; i < args.size(); ++i) {
+  // words[from...] rewritten, each with the index of the word it comes from.
+  std::vector<std::pair<std::size_t, YAML::Node>> hydra_words(const std::vector<YAML::Node>& args,
+                                                              std::size_t from) const {
+    std::vector<std::pair<std::size_t, YAML::Node>> words;
+    for (std::size_t i = from; i < args.size(); ++i) {
       const YAML::Node word = args[i];
-      if (!is_flag_word(word)) {
-        words.push_back(word.IsMap() && word["if"] ? hydra_branches(word) : word);
+      if (shape_of(word) != WordShape::kFlag || !word.IsScalar()) {
+        words.emplace_back(i, word.IsMap() && word["if"] ? hydra_branches(word) : word);
         continue;
       }
       const std::string flag = word.Scalar().substr(2);
       const std::size_t equals = flag.find('=');
       if (equals != std::string::npos) {
-        words.push_back(key_of(flag.substr(0, equals)) + "=" + flag.substr(equals + 1));
+        words.emplace_back(i, YAML::Node(key_of(flag.substr(0, equals)) + "=" + flag.substr(equals + 1)));
         continue;
       }
       // As argparse's nargs: the words up to the next flag are the flag's values.
+      const std::size_t flag_index = i;
       std::vector<YAML::Node> values;
       while (i + 1 < args.size() && is_flag_value(args[i + 1])) values.push_back(args[++i]);
-      words.push_back(hydra_word(key_of(flag), values));
+      words.emplace_back(flag_index, hydra_word(key_of(flag), values));
     }
     return words;
   }
@@ -142,7 +155,10 @@ class Rewriter {
     YAML::Node result = YAML::Clone(word);
     for (const char* branch : {"then", "else"}) {
       const YAML::Node words = yaml_field(result["if"], branch);
-      if (words.IsSequence()) result["if"][branch] = hydra_words(words);
+      if (!words.IsSequence()) continue;
+      YAML::Node rewritten = sequence_like(words);
+      for (const auto& entry : hydra_words(elements(words), 0)) rewritten.push_back(entry.second);
+      result["if"][branch] = rewritten;
     }
     return result;
   }

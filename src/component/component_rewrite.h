@@ -10,10 +10,13 @@ namespace hydra_adapt {
 enum class RewriteStyle {
   // The command goes through `/hydra-adapt --`, the args stay as they are: what KFP's own
   // backend needs, since it runs the component's command and never the image's ENTRYPOINT.
+  // A command that already runs the tool, at any path, stays.
   kAdapter,
-  // The args become the Hydra overrides people write by hand (`lr={{$.inputs.parameters['lr']}}`,
-  // `{concat: [lr=, {inputValue: lr}]}`) and the command loses `/hydra-adapt ... --`. The values
-  // are not escaped in that style: a quote, comma or bracket in a value breaks the override.
+  // The incoming args become the Hydra overrides people write by hand
+  // (`lr={{$.inputs.parameters['lr']}}`, `{concat: [lr=, {inputValue: lr}]}`) and the command
+  // loses `hydra-adapt ... --` (the tool at any path); the program's own words stay, as the
+  // tool's split tells them (split_component_command). The values are not escaped in that
+  // style: a quote, comma or bracket in a value breaks the override.
   kHydra,
 };
 std::optional<RewriteStyle> rewrite_style_from_name(std::string_view name);

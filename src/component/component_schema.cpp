@@ -2,6 +2,7 @@
 
 #include "adapt_error.h"
 #include "component/component_flags.h"
+#include "component/component_format.h"
 #include "component/v1_component.h"
 #include "component/v2_component.h"
 #include "schema/yaml_source.h"
@@ -11,15 +12,11 @@ namespace hydra_adapt {
 Schema parse_component_yaml(const std::string& text, const std::string& source, const std::string& executor) {
   const YAML::Node root = parse_yaml_document(text, source);
   std::vector<ComponentWord> words;
-  if (!yaml_field(root, "deploymentSpec").IsNull()) {
+  if (component_format(root, source) == ComponentFormat::kV2) {
     words = v2_component_words(root, source, executor);
-  } else if (!yaml_field(root, "implementation").IsNull()) {
+  } else {
     if (!executor.empty()) throw AdaptError(source + ": --component-executor applies to compiled v2 specs only");
     words = v1_component_words(root, source);
-  } else {
-    throw AdaptError(yaml_spot(source, root.Mark()) +
-                     "not a Kubeflow Pipelines component: expected implementation.container (v1 component YAML) "
-                     "or deploymentSpec.executors (a spec compiled by kfp 2.x)");
   }
   Schema schema;
   schema.flags = component_flags(words, source);

@@ -1,20 +1,14 @@
 #include "component/v1_component.h"
 
-#include <algorithm>
-#include <cctype>
 #include <map>
 #include <optional>
 
 #include "adapt_error.h"
 #include "schema/yaml_source.h"
+#include "text/ascii.h"
 
 namespace hydra_adapt {
 namespace {
-
-std::string lowercase(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
 
 // The type an inputValue arrives as. Types that are neither parameters nor known artifacts
 // (GCSPath, {GcsPath: {...}}, custom names) are exact strings.

@@ -1,8 +1,10 @@
 #include "component/v2_component.h"
 
+#include <initializer_list>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <regex>
+#include <optional>
+#include <string_view>
 
 #include "adapt_error.h"
 #include "schema/yaml_source.h"
@@ -21,6 +23,43 @@ ValueType parameter_type(const std::string& parameter_type) {
 
 bool is_placeholder_object(const nlohmann::json& json, const char* name) {
   return json.is_object() && json.size() == 1 && json.contains(name);
+}
+
+// Takes `prefix` off the front of `text` when it is there.
+bool consume(std::string_view& text, std::string_view prefix) {
+  if (text.substr(0, prefix.size()) != prefix) return false;
+  text.remove_prefix(prefix.size());
+  return true;
+}
+
+// "{{$.inputs.artifacts['data'].path}}" as side "inputs", kind "artifacts", name "data" and
+// access ".path" (empty when none): {{$.(inputs|outputs).(parameters|artifacts)['NAME']
+// (.path|.uri|.output_file)?}}, the whole text. Read by steps, not by std::regex, whose
+// compiler and matcher would add about 0.1 MB to the static binary (BENCHMARKS.md).
+struct PlaceholderParts {
+  std::string_view side, kind, name, access;
+};
+std::optional<PlaceholderParts> split_placeholder(std::string_view text) {
+  const auto one_of = [&text](std::initializer_list<std::string_view> choices) {
+    for (const std::string_view choice : choices) {
+      if (consume(text, choice)) return choice;
+    }
+    return std::string_view();
+  };
+  PlaceholderParts parts;
+  if (!consume(text, "{{$.")) return std::nullopt;
+  parts.side = one_of({"inputs", "outputs"});
+  if (parts.side.empty() || !consume(text, ".")) return std::nullopt;
+  parts.kind = one_of({"parameters", "artifacts"});
+  if (parts.kind.empty() || !consume(text, "['")) return std::nullopt;
+  const std::size_t quote = text.find('\'');
+  if (quote == std::string_view::npos) return std::nullopt;
+  parts.name = text.substr(0, quote);
+  text.remove_prefix(quote);
+  if (!consume(text, "']")) return std::nullopt;
+  parts.access = one_of({".path", ".uri", ".output_file"});
+  if (text != "}}") return std::nullopt;
+  return parts;
 }
 
 struct Declared {
@@ -154,11 +193,9 @@ class V2Reader {
   }
 
   PlaceholderValue placeholder(const std::string& text, const YAML::Mark& mark) const {
-    static const std::regex kPlaceholder(
-        R"(\{\{\$\.(inputs|outputs)\.(parameters|artifacts)\['([^']*)'\](\.path|\.uri|\.output_file)?\}\})");
-    std::smatch match;
-    if (!std::regex_match(text, match, kPlaceholder)) fail_at(mark, unsupported(text));
-    const std::string side = match[1], kind = match[2], name = match[3], access = match[4];
+    const auto parts = split_placeholder(text);
+    if (!parts) fail_at(mark, unsupported(text));
+    const std::string side(parts->side), kind(parts->kind), name(parts->name), access(parts->access);
     const Declarations* declared = nullptr;
     if (side == "inputs" && kind == "parameters" && access.empty()) declared = &input_parameters_;
     if (side == "inputs" && kind == "artifacts" && (access == ".path" || access == ".uri"))

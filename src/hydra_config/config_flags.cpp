@@ -1,11 +1,11 @@
 #include "hydra_config/config_flags.h"
 
-#include <cctype>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "args/hydra_flags.h"
 #include "hydra_config/config_resolver.h"
+#include "text/ascii.h"
 
 namespace hydra_adapt {
 namespace {
@@ -18,7 +18,7 @@ bool keeps_its_type(const FlagSpec& flag) {
 // stays ("_target_"), since a flag name cannot begin with a hyphen.
 std::string hyphen_form(std::string_view name) {
   std::string text(name);
-  const auto is_word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  const auto is_word_char = [](char c) { return is_ascii_letter(c) || is_digit(c); };
   for (std::size_t i = 1; i + 1 < text.size(); ++i) {
     if (text[i] == '_' && is_word_char(text[i - 1]) && is_word_char(text[i + 1])) text[i] = '-';
   }

@@ -5,6 +5,7 @@
 #include "adapt_error.h"
 #include "hydra_config/default_value.h"
 #include "schema/yaml_source.h"
+#include "text/ascii.h"
 #include "values/hydra_key.h"
 
 namespace hydra_adapt {
@@ -70,7 +71,7 @@ class ConfigReader {
     for (const auto& choice : choices) {
       if (!choice.first.IsScalar()) continue;
       const std::string& group = choice.first.Scalar();
-      const bool hydras_own = group == "hydra" || group.rfind("hydra/", 0) == 0 || group.rfind("hydra@", 0) == 0;
+      const bool hydras_own = group == "hydra" || starts_with(group, "hydra/") || starts_with(group, "hydra@");
       if (hydras_own || !is_addressable_key(group)) continue;
       config_.groups.push_back(group);
     }

@@ -14,9 +14,9 @@ std::vector<std::string> shown_words(const Translation& translation, const Mappi
   return {first, first + mapping.word_count};
 }
 
-std::string join(const std::vector<std::string>& words) {
+std::string join(const std::vector<std::string>& words, const std::string& separator = " ") {
   std::string joined;
-  for (const std::string& word : words) joined += (joined.empty() ? "" : " ") + word;
+  for (const std::string& word : words) joined += (joined.empty() ? "" : separator) + word;
   return joined;
 }
 
@@ -68,8 +68,8 @@ std::string dry_run_text(const Translation& translation) {
         padded(row[0], widths[0] + 2) + padded(row[1], widths[1] + 2) + padded(row[2], widths[2] + 2) + row[3] + "\n";
   }
   for (const FolderToCreate& folder : translation.folders) {
-    text +=
-        "\nfolder to create: " + (folder.secret ? "***" : shell_quote(folder.folder)) + " (for " + folder.flag + ")";
+    text += "\nfolder to create: " + (folder.secret ? "***" : shell_quote(folder.folder)) + " (for " +
+            join(folder.flags, ", ") + ")";
   }
   text += "\ncommand:\n" + shell_join(argv) + "\n";
   return text;
@@ -91,7 +91,7 @@ std::string dry_run_json(const Translation& translation) {
   }
   nlohmann::json folders = nlohmann::json::array();
   for (const FolderToCreate& folder : translation.folders)
-    folders.push_back({{"flag", folder.flag}, {"folder", folder.secret ? "***" : folder.folder}});
+    folders.push_back({{"folder", folder.secret ? "***" : folder.folder}, {"flags", folder.flags}});
   const nlohmann::json report{
       {"argv", argv},
       {"program", std::vector<std::string>(argv.begin(), argv.begin() + translation.program_word_count)},

@@ -19,13 +19,18 @@ enum class UnknownPolicy {
 std::optional<UnknownPolicy> unknown_policy_from_name(std::string_view name);
 std::string_view unknown_policy_name(UnknownPolicy policy);
 
-// One declared flag: `--name VALUE` reaches `key` as `type`.
-struct FlagSpec {
-  std::string name;  // without the leading dashes
-  std::string key;   // may start with "+" or "++" (see split_override_key)
+// Where a value goes, and how it is typed and shown: what a flag entry and an env entry of a
+// schema share.
+struct Target {
+  std::string key;  // may start with "+" or "++" (see split_override_key)
   ValueType type = ValueType::kStr;
-  bool required = false;
   bool secret = false;  // its value shows as *** everywhere but the program's argv
+};
+
+// One declared flag: `--name VALUE` reaches its target.
+struct FlagSpec : Target {
+  std::string name;  // without the leading dashes
+  bool required = false;
   // An empty value arrives as None: pipelines render an absent optional input as empty text.
   bool nullable = false;
   // Non-empty: the flag takes this many values (argparse nargs), each of its own type, and
@@ -40,14 +45,11 @@ struct FlagSpec {
 // "float", or "[output_path, output_path]" for a flag that takes a list.
 std::string flag_type_name(const FlagSpec& flag);
 
-// An environment variable the platform sets (Vertex AI's AIP_MODEL_DIR) that reaches a key,
-// since a job can set variables where it cannot change the args.
-struct EnvSpec {
+// An environment variable the platform sets (Vertex AI's AIP_MODEL_DIR) that reaches its
+// target, since a job can set variables where it cannot change the args.
+struct EnvSpec : Target {
   std::string variable;
-  std::string key;  // may start with "+" or "++", as a flag's
-  ValueType type = ValueType::kStr;
   bool gcs_fuse = false;  // gs://b/x arrives as /gcs/b/x, where the platform mounts the bucket
-  bool secret = false;
 };
 
 class FlagResolver;

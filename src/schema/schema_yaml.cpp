@@ -3,13 +3,15 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <cctype>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
 
 #include "adapt_error.h"
 #include "schema/yaml_source.h"
+#include "schema/yaml_tree.h"
+#include "text/ascii.h"
 #include "values/hydra_key.h"
 
 namespace hydra_adapt {
@@ -19,13 +21,13 @@ class SchemaReader {
  public:
   explicit SchemaReader(const std::string& source) : source_(source) {}
 
-  Schema read(const YAML::Node& root) const {
+  Schema read(const YamlNode& root) const {
     if (!root.IsMap()) fail(root, "a schema is a YAML mapping with a 'flags:' section");
     Schema schema;
     std::set<std::string> fields;
     // The flags are read last: their derived keys depend on hyphens_to_underscores wherever
     // it stands.
-    std::optional<YAML::Node> flags;
+    std::optional<YamlNode> flags;
     for (const auto& field : root) {
       const std::string name = unique_field_name(field.first, fields);
       if (name == "unknown") {
@@ -47,7 +49,7 @@ class SchemaReader {
   }
 
  private:
-  void read_flags(const YAML::Node& flags, Schema& schema) const {
+  void read_flags(const YamlNode& flags, Schema& schema) const {
     if (flags.IsNull()) return;
     if (!flags.IsMap()) fail(flags, "'flags' is a mapping from flag names to {key, type, ...}");
     std::map<std::string, int> declared_on_line;
@@ -63,39 +65,29 @@ class SchemaReader {
     }
   }
 
-  FlagSpec read_flag(const YAML::Node& name_node, const YAML::Node& fields, bool hyphens_to_underscores) const {
+  FlagSpec read_flag(const YamlNode& name_node, const YamlNode& fields, bool hyphens_to_underscores) const {
     FlagSpec flag;
     flag.name = name_node.Scalar();
-    const std::string& name = flag.name;
-    // A YAML::Node is a reference: assigning one would rewrite the node it refers to.
-    std::optional<YAML::Node> key_node;
-    if (!fields.IsNull() && !fields.IsMap())
-      fail(fields, "flag '" + name + "' takes a mapping such as {key: a.b, type: float}");
-    std::set<std::string> given;
-    for (const auto& field : fields) {
-      const std::string field_name = unique_field_name(field.first, given);
-      if (field_name == "key") {
-        flag.key = scalar(field.second, "'key'");
-        key_node.emplace(field.second);
-      } else if (field_name == "type") {
-        read_type(field.second, flag);
-      } else if (field_name == "required") {
-        flag.required = boolean(field.second, field_name);
-      } else if (field_name == "nullable") {
-        flag.nullable = boolean(field.second, field_name);
-      } else if (field_name == "secret") {
-        flag.secret = boolean(field.second, field_name);
-      } else {
-        fail(field.first,
-             "flag '" + name + "': unknown field '" + field_name + "' (known: key, type, required, secret, nullable)");
-      }
-    }
-    if (!key_node) flag.key = key_for_flag(name, hyphens_to_underscores);
-    check_key(key_node.value_or(name_node), "flag '" + name + "'", flag.key, key_node.has_value());
+    const std::string owner = "flag '" + flag.name + "'";
+    if (!fields.IsNull() && !fields.IsMap()) fail(fields, owner + " takes a mapping such as {key: a.b, type: float}");
+    const std::optional<YamlNode> key_node =
+        read_entry(fields, owner, "key, type, required, secret, nullable", flag, &flag.list_types,
+                   [&](const std::string& field_name, const YamlNode& value) {
+                     if (field_name == "required") {
+                       flag.required = boolean(value, field_name);
+                     } else if (field_name == "nullable") {
+                       flag.nullable = boolean(value, field_name);
+                     } else {
+                       return false;
+                     }
+                     return true;
+                   });
+    if (!key_node) flag.key = key_for_flag(flag.name, hyphens_to_underscores);
+    check_key(key_node.value_or(name_node), owner, flag.key, key_node.has_value());
     return flag;
   }
 
-  void read_env(const YAML::Node& variables, Schema& schema) const {
+  void read_env(const YamlNode& variables, Schema& schema) const {
     if (variables.IsNull()) return;
     if (!variables.IsMap()) fail(variables, "'env' is a mapping from variable names to {key, type, ...}");
     for (const auto& entry : variables) {
@@ -106,59 +98,73 @@ class SchemaReader {
     }
   }
 
-  EnvSpec read_env_entry(const YAML::Node& variable_node, const YAML::Node& fields) const {
+  EnvSpec read_env_entry(const YamlNode& variable_node, const YamlNode& fields) const {
     EnvSpec env;
     env.variable = variable_node.Scalar();
     const std::string owner = "variable '" + env.variable + "'";
     if (!fields.IsMap()) fail(fields, owner + " takes a mapping such as {key: output.model_dir, type: path}");
-    std::optional<YAML::Node> key_node;
-    for (const auto& field : fields) {
-      const std::string field_name = scalar(field.first, "a field name");
-      if (field_name == "key") {
-        env.key = scalar(field.second, "'key'");
-        key_node.emplace(field.second);
-      } else if (field_name == "type") {
-        env.type = value_type(field.second, owner);
-      } else if (field_name == "gcs_fuse") {
-        env.gcs_fuse = boolean(field.second, field_name);
-      } else if (field_name == "secret") {
-        env.secret = boolean(field.second, field_name);
-      } else {
-        fail(field.first, owner + ": unknown field '" + field_name + "' (known: key, type, gcs_fuse, secret)");
-      }
-    }
+    const std::optional<YamlNode> key_node = read_entry(fields, owner, "key, type, gcs_fuse, secret", env, nullptr,
+                                                        [&](const std::string& field_name, const YamlNode& value) {
+                                                          if (field_name != "gcs_fuse") return false;
+                                                          env.gcs_fuse = boolean(value, field_name);
+                                                          return true;
+                                                        });
     if (!key_node) fail(fields, owner + " needs a key, such as {key: output.model_dir}");
     check_key(*key_node, owner, env.key, true);
     return env;
   }
 
-  // `type: float`, or `type: [output_path, output_path]` for a flag that takes that many values.
-  void read_type(const YAML::Node& node, FlagSpec& flag) const {
-    if (!node.IsSequence()) {
-      flag.type = value_type(node, "flag '" + flag.name + "'");
-      return;
+  // The one reader of a flag's or a variable's fields, each given at most once: the target's
+  // own (key, type, secret) here, the entry's others by `own_field`, which returns false for a
+  // name it does not take. `list_types` takes `type: [int, float]` where the entry allows it.
+  // `owner` ("flag 'lr'", "variable 'AIP_MODEL_DIR'") and `known` (its field names) go into
+  // messages. Returns the key's node when the entry names a key.
+  std::optional<YamlNode> read_entry(const YamlNode& fields, const std::string& owner, const std::string& known,
+                                     Target& target, std::vector<ValueType>* list_types,
+                                     const std::function<bool(const std::string&, const YamlNode&)>& own_field) const {
+    std::optional<YamlNode> key_node;
+    std::set<std::string> given;
+    for (const auto& field : fields) {
+      const std::string field_name = unique_field_name(field.first, given);
+      if (field_name == "key") {
+        target.key = scalar(field.second, "'key'");
+        key_node.emplace(field.second);
+      } else if (field_name == "type") {
+        target.type = read_type(field.second, owner, list_types);
+      } else if (field_name == "secret") {
+        target.secret = boolean(field.second, field_name);
+      } else if (!own_field(field_name, field.second)) {
+        fail(field.first, owner + ": unknown field '" + field_name + "' (known: " + known + ")");
+      }
     }
-    if (node.size() == 0) fail(node, "flag '" + flag.name + "': a list of types needs one type per value");
-    for (const auto& element : node) flag.list_types.push_back(value_type(element, "flag '" + flag.name + "'"));
-    flag.type = flag.list_types.front();
+    return key_node;
+  }
+
+  // `type: float`, or `type: [output_path, output_path]` for a flag that takes that many values
+  // (`list_types` receives them; the first is the type).
+  ValueType read_type(const YamlNode& node, const std::string& owner, std::vector<ValueType>* list_types) const {
+    if (!node.IsSequence() || !list_types) return value_type(node, owner);
+    if (node.size() == 0) fail(node, owner + ": a list of types needs one type per value");
+    for (const auto& element : node) list_types->push_back(value_type(element, owner));
+    return list_types->front();
   }
 
   // `owner` is "flag 'lr'" or "variable 'AIP_MODEL_DIR'".
-  ValueType value_type(const YAML::Node& node, const std::string& owner) const {
+  ValueType value_type(const YamlNode& node, const std::string& owner) const {
     const std::string type_name = scalar(node, "'type'");
     const auto type = value_type_from_name(type_name);
     if (!type) fail(node, owner + ": unknown type '" + type_name + "' (known: " + value_type_names() + ")");
     return *type;
   }
 
-  void check_flag_name(const YAML::Node& node, const std::string& name) const {
+  void check_flag_name(const YamlNode& node, const std::string& name) const {
     if (name.empty() || name.front() == '-' || name.find_first_of("= \t\n") != std::string::npos) {
       fail(node, "flag name '" + name + "' must be the name without leading dashes, with no '=' or blanks");
     }
   }
 
   // `owner` is "flag 'lr'" or "variable 'AIP_MODEL_DIR'".
-  void check_key(const YAML::Node& node, const std::string& owner, const std::string& override_key,
+  void check_key(const YamlNode& node, const std::string& owner, const std::string& override_key,
                  bool key_given) const {
     const OverrideKey key = split_override_key(override_key);
     if (key.path.empty()) fail(node, owner + ": the key is empty; name the config key, such as optimizer.lr");
@@ -172,35 +178,35 @@ class SchemaReader {
   }
 
   // As POSIX shells name variables: what a job can set and a process can read back.
-  void check_variable_name(const YAML::Node& node, const std::string& name) const {
-    const auto is_name_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-    const bool valid = !name.empty() && !std::isdigit(static_cast<unsigned char>(name.front())) &&
-                       std::all_of(name.begin(), name.end(), is_name_char);
+  void check_variable_name(const YamlNode& node, const std::string& name) const {
+    const auto is_name_char = [](char c) { return is_ascii_letter(c) || is_digit(c) || c == '_'; };
+    const bool valid = !name.empty() && !is_digit(name.front()) && std::all_of(name.begin(), name.end(), is_name_char);
     if (!valid) fail(node, "variable name '" + name + "' must be letters, digits and _, not starting with a digit");
   }
 
   // YAML lets a mapping repeat a key, and the reader would see both; the second would
   // silently add to or override the first.
-  std::string unique_field_name(const YAML::Node& node, std::set<std::string>& seen) const {
+  std::string unique_field_name(const YamlNode& node, std::set<std::string>& seen) const {
     const std::string name = scalar(node, "a field name");
     if (!seen.insert(name).second) fail(node, "the field '" + name + "' is given twice; keep one");
     return name;
   }
 
-  bool boolean(const YAML::Node& node, const std::string& field) const {
-    try {
-      return node.as<bool>();
-    } catch (const YAML::Exception&) {
+  // As yaml-cpp's nodes read a bool: true, True, TRUE, yes, on, y and their opposites.
+  bool boolean(const YamlNode& node, const std::string& field) const {
+    bool value = false;
+    if (!node.IsScalar() || !YAML::convert<bool>::decode(YAML::Node(node.Scalar()), value)) {
       fail(node, "'" + field + "' must be true or false");
     }
+    return value;
   }
 
-  std::string scalar(const YAML::Node& node, const std::string& what) const {
+  std::string scalar(const YamlNode& node, const std::string& what) const {
     if (!node.IsScalar()) fail(node, what + " must be a plain value");
     return node.Scalar();
   }
 
-  [[noreturn]] void fail(const YAML::Node& node, const std::string& problem) const {
+  [[noreturn]] void fail(const YamlNode& node, const std::string& problem) const {
     throw AdaptError(yaml_spot(source_, node.Mark()) + problem);
   }
 
@@ -210,7 +216,8 @@ class SchemaReader {
 }  // namespace
 
 Schema parse_schema_yaml(const std::string& text, const std::string& source) {
-  return SchemaReader(source).read(parse_yaml_document(text, source));
+  const YamlTree tree = YamlTree::parse(text, source);
+  return SchemaReader(source).read(tree.root());
 }
 
 Schema load_schema_file(const std::string& path) {

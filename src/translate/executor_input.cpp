@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "adapt_error.h"
-#include "translate/artifact_path.h"
+#include "translate/bucket_mount.h"
 
 namespace hydra_adapt {
 namespace {
@@ -41,7 +41,7 @@ std::string artifact_path(const std::string& where, const json& list) {
     fail("'" + where + "' has no artifacts list");
   const auto uri = (*artifacts)[0].find("uri");
   if (uri == (*artifacts)[0].end() || !uri->is_string()) fail("'" + where + "' has no uri");
-  return artifact_local_path(uri->get<std::string>());
+  return mounted_path(uri->get<std::string>(), BucketMounts::kKfpArtifacts);
 }
 
 void add_artifacts(const json& root, const char* side, std::vector<ExecutorValue>& values) {

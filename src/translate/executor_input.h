@@ -17,7 +17,7 @@ struct ExecutorValue {
 // are, numbers and booleans as JSON writes them, objects and lists as compact JSON; a null is
 // left out, as an absent optional input), then the local paths of input artifacts
 // (`inputs.artifacts.N.artifacts[0].uri`), output parameters (`outputs.parameters.N.outputFile`)
-// and output artifacts, each URI mapped as kfp's executor maps it (artifact_local_path).
+// and output artifacts, each URI mapped as kfp's executor maps it (mounted_path with kKfpArtifacts).
 // Throws AdaptError for text that is not JSON or not shaped like an executor input.
 std::vector<ExecutorValue> executor_input_values(std::string_view json_text);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <deque>
 #include <filesystem>
+#include <iterator>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -10,9 +11,9 @@
 #include "args/hydra_flags.h"
 #include "args/incoming_args.h"
 #include "schema/flag_resolver.h"
+#include "translate/bucket_mount.h"
 #include "translate/exec_limits.h"
 #include "translate/executor_input.h"
-#include "translate/gcs_fuse.h"
 #include "translate/nearest_flag.h"
 #include "translate/placeholder.h"
 #include "values/hydra_key.h"
@@ -25,18 +26,36 @@ namespace {
 // Hydra merges an object into the dict already at the key, and in struct mode refuses keys
 // the default lacks. Setting the key to null first makes the program receive exactly the
 // object. A "+" key is new by definition, and "+key=null" would fail where it exists.
-std::vector<std::string> override_words(const FlagSpec& spec, const std::string& value) {
-  const std::string word = spec.key + "=" + value;
-  const bool replaces_object = spec.type == ValueType::kJson && value.front() == '{';
-  if (!replaces_object || split_override_key(spec.key).prefix == "+") return {word};
-  return {spec.key + "=null", word};
+std::vector<std::string> override_words(const Target& target, const std::string& value) {
+  const std::string word = target.key + "=" + value;
+  const bool replaces_object = target.type == ValueType::kJson && value.front() == '{';
+  if (!replaces_object || split_override_key(target.key).prefix == "+") return {word};
+  return {target.key + "=null", word};
+}
+
+// An arg that reaches the program as it came.
+Mapping passed_on(Mapping::Origin origin, const std::string& incoming) {
+  Mapping mapping;
+  mapping.origin = origin;
+  mapping.incoming = incoming;
+  return mapping;
+}
+
+// An arg or variable that reaches `key` as a value of `type`.
+Mapping mapped_to(Mapping::Origin origin, const std::string& incoming, const std::string& key, std::string type,
+                  bool secret) {
+  Mapping mapping = passed_on(origin, incoming);
+  mapping.key = key;
+  mapping.type = std::move(type);
+  mapping.secret = secret;
+  return mapping;
 }
 
 // Hydra's argparse reads overrides as one contiguous run of positionals ("a=1 -cn x b=2"
 // fails on b=2), so its own flags, and flags passed on as they came, go before them; except a
 // bare --info, which would take the next override for its optional topic, and so goes last.
-int word_group(const Mapping& mapping, const std::vector<std::string>& words) {
-  enum { kOptions, kOverrides, kLast };
+enum WordGroup { kOptions, kOverrides, kLast };
+WordGroup word_group(const Mapping& mapping, const std::vector<std::string>& words) {
   if (mapping.origin == Mapping::Origin::kPass) return kOptions;
   if (mapping.origin != Mapping::Origin::kHydraFlag) return kOverrides;
   const HydraFlag* flag = find_hydra_flag(words.front());
@@ -48,7 +67,7 @@ class Translator {
  public:
   Translator(const Schema& schema, UnknownPolicy unknown) : schema_(schema), unknown_(unknown) {
     // One lookup per incoming flag: an index keeps thousands of flags linear.
-    for (const FlagSpec& spec : schema.flags) declared_.emplace(spec.name, &spec);
+    for (const FlagSpec& flag : schema.flags) flags_by_name_.emplace(flag.name, &flag);
   }
 
   Translation run(const ProgramSplit& split, const Environment& environment) {
@@ -56,11 +75,11 @@ class Translator {
     translation_.argv = split.program;
     translation_.program_word_count = split.program.size();
     translation_.split_rule = split.rule;
-    const auto declared_values = [this](std::string_view name) -> std::size_t {
-      const FlagSpec* spec = declared(name);
-      return spec ? spec->value_count() : 0;
+    const auto value_count = [this](std::string_view name) -> std::size_t {
+      const FlagSpec* flag = declared_flag(name);
+      return flag ? flag->value_count() : 0;
     };
-    for (const IncomingArg& arg : split_incoming_args(split.incoming, declared_values)) {
+    for (const IncomingArg& arg : split_incoming_args(split.incoming, value_count)) {
       reject_placeholders(arg);
       if (is_executor_input(arg)) {
         translate_executor_input(arg);
@@ -69,7 +88,7 @@ class Translator {
       } else {
         const auto origin =
             arg.kind == IncomingArg::Kind::kOverride ? Mapping::Origin::kOverride : Mapping::Origin::kHydraFlag;
-        add_mapping({origin, arg.words.front(), "", "", false}, arg.words);
+        add_mapping(passed_on(origin, arg.words.front()), arg.words);
       }
     }
     check_required_flags();
@@ -80,26 +99,28 @@ class Translator {
  private:
   // `flag` names the arg in the report and in messages: "--lr", or "--executor_input:lr".
   void translate_flag(const IncomingArg& arg, const std::string& flag) {
-    if (const FlagSpec* spec = declared(arg.name)) {
+    if (const FlagSpec* spec = declared_flag(arg.name)) {
       seen_.insert(arg.name);
       const auto origin = spec->rule.empty() ? Mapping::Origin::kSchema : Mapping::Origin::kHydraConfig;
-      add_mapping({origin, flag, spec->key, flag_type_name(*spec), spec->secret, spec->rule},
-                  override_words(*spec, declared_values(*spec, arg, flag)));
+      Mapping mapping = mapped_to(origin, flag, spec->key, flag_type_name(*spec), spec->secret);
+      mapping.rule = spec->rule;
+      add_mapping(std::move(mapping), override_words(*spec, render_flag_values(*spec, arg, flag)));
       return;
     }
     switch (unknown_) {
       case UnknownPolicy::kError:
         throw AdaptError(unknown_flag_message(arg.name));
       case UnknownPolicy::kPass:
-        add_mapping({Mapping::Origin::kPass, flag, "", "", false}, arg.words);
+        add_mapping(passed_on(Mapping::Origin::kPass, flag), arg.words);
         return;
       case UnknownPolicy::kAuto: {
         const std::string key = key_for_flag(arg.name, schema_.hyphens_to_underscores);
         if (!is_addressable_key(key)) {
           throw AdaptError(flag + ": '" + key + "' is not a Hydra key; declare the flag in a schema with a key");
         }
-        const AutoValue value = arg.value ? render_auto_value(*arg.value) : AutoValue{"bool", "true"};
-        add_mapping({Mapping::Origin::kAuto, flag, key, std::string(value.type), false}, {key + "=" + value.text});
+        const AutoValue value = arg.values.empty() ? AutoValue{"bool", "true"} : render_auto_value(arg.values.front());
+        add_mapping(mapped_to(Mapping::Origin::kAuto, flag, key, std::string(value.type), false),
+                    {key + "=" + value.text});
         return;
       }
     }
@@ -108,14 +129,14 @@ class Translator {
   // KFP calls lightweight components with `--executor_input {{$}}`; unless the schema declares
   // that flag itself, its values are taken as if each came as its own flag.
   bool is_executor_input(const IncomingArg& arg) const {
-    return arg.kind == IncomingArg::Kind::kFlag && arg.name == "executor_input" && !declared(arg.name);
+    return arg.kind == IncomingArg::Kind::kFlag && arg.name == "executor_input" && !declared_flag(arg.name);
   }
 
   void translate_executor_input(const IncomingArg& arg) {
-    if (!arg.value) throw AdaptError("--executor_input: missing value; write --executor_input JSON");
-    for (const ExecutorValue& value : executor_input_values(*arg.value)) {
-      translate_flag({IncomingArg::Kind::kFlag, value.name, value.text, {"--" + value.name, value.text}},
-                     "--executor_input:" + value.name);
+    if (arg.values.empty()) throw AdaptError("--executor_input: missing value; write --executor_input JSON");
+    for (const ExecutorValue& value : executor_input_values(arg.values.front())) {
+      IncomingArg as_flag{IncomingArg::Kind::kFlag, value.name, {"--" + value.name, value.text}, {value.text}};
+      translate_flag(as_flag, "--executor_input:" + value.name);
     }
   }
 
@@ -125,70 +146,72 @@ class Translator {
     // its image sets, only empty it.
     if (found == environment.end() || found->second.empty()) return;
     const std::string origin = "$" + env.variable;
-    const std::string value = env.gcs_fuse ? gcs_fuse_path(found->second) : found->second;
-    FlagSpec spec;
-    spec.key = env.key;
-    spec.type = env.type;
-    spec.secret = env.secret;
-    const std::string rendered = declared_value(origin, spec, spec.type, value);
-    if (spec.type == ValueType::kOutputPath) add_folder(origin, value, spec.secret);
-    add_mapping({Mapping::Origin::kEnv, origin, spec.key, flag_type_name(spec), spec.secret},
-                override_words(spec, rendered));
+    const std::string value = env.gcs_fuse ? mounted_path(found->second, BucketMounts::kGcsFuse) : found->second;
+    const std::string rendered = render_value(origin, env, /*nullable=*/false, env.type, value);
+    if (env.type == ValueType::kOutputPath) add_folder(origin, value, env.secret);
+    add_mapping(mapped_to(Mapping::Origin::kEnv, origin, env.key, std::string(value_type_name(env.type)), env.secret),
+                override_words(env, rendered));
   }
 
   // The right side of `key=`: one value, or a Hydra list for a flag that takes several.
-  std::string declared_values(const FlagSpec& spec, const IncomingArg& arg, const std::string& flag) {
+  std::string render_flag_values(const FlagSpec& spec, const IncomingArg& arg, const std::string& flag) {
     if (spec.list_types.empty()) {
-      const std::string rendered = declared_value(flag, spec, spec.type, arg.value);
-      if (spec.type == ValueType::kOutputPath) add_folder(flag, *arg.value, spec.secret);
-      return rendered;
+      if (arg.values.empty()) {
+        // A bare --flag is true, as in zero-config.
+        if (spec.type == ValueType::kBool || spec.type == ValueType::kAuto) return "true";
+        throw AdaptError(flag + ": missing value; write " + flag + " VALUE or " + flag + "=VALUE (type " +
+                         std::string(value_type_name(spec.type)) + ")");
+      }
+      const std::string& value = arg.values.front();
+      if (spec.type == ValueType::kOutputPath) add_folder(flag, value, spec.secret);
+      return render_value(flag, spec, spec.nullable, spec.type, value);
     }
-    std::vector<std::string> values(arg.more_values);
-    if (arg.value) values.insert(values.begin(), *arg.value);
-    if (values.size() != spec.list_types.size()) {
+    if (arg.values.size() != spec.list_types.size()) {
       throw AdaptError(flag + ": takes " + std::to_string(spec.list_types.size()) + " values " + flag_type_name(spec) +
-                       ", got " + std::to_string(values.size()) + "; write " + flag + " VALUE1 VALUE2 ...");
+                       ", got " + std::to_string(arg.values.size()) + "; write " + flag + " VALUE1 VALUE2 ...");
     }
     std::string list = "[";
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      list += (i == 0 ? "" : ", ") + declared_value(flag, spec, spec.list_types[i], values[i]);
-      if (spec.list_types[i] == ValueType::kOutputPath) add_folder(flag, values[i], spec.secret);
+    for (std::size_t i = 0; i < arg.values.size(); ++i) {
+      list += (i == 0 ? "" : ", ") + render_value(flag, spec, spec.nullable, spec.list_types[i], arg.values[i]);
+      if (spec.list_types[i] == ValueType::kOutputPath) add_folder(flag, arg.values[i], spec.secret);
     }
     return list + "]";
   }
 
-  // `origin` names where the value came from in messages: "--lr" or "$AIP_MODEL_DIR".
-  std::string declared_value(const std::string& origin, const FlagSpec& spec, ValueType type,
-                             const std::optional<std::string>& value) const {
-    if (!value) {
-      if (type == ValueType::kBool || type == ValueType::kAuto) return "true";  // a bare --flag, as zero-config
-      throw AdaptError(origin + ": missing value; write " + origin + " VALUE or " + origin + "=VALUE (type " +
-                       std::string(value_type_name(type)) + ")");
-    }
-    if (value->empty() && spec.nullable && !is_text_type(type)) return "null";
+  // One value as Hydra reads `type`. `origin` names where it came from in messages: "--lr" or
+  // "$AIP_MODEL_DIR".
+  static std::string render_value(const std::string& origin, const Target& target, bool nullable, ValueType type,
+                                  const std::string& value) {
+    if (value.empty() && nullable && !is_text_type(type)) return "null";
     try {
-      return render_typed_value(type, *value);
+      return render_typed_value(type, value);
     } catch (const ValueError& error) {
       // The reason can quote part of the value (a JSON key), so a secret gets none.
       const std::string reason =
-          spec.secret ? "is not a valid " + std::string(value_type_name(type)) : std::string(error.what());
+          target.secret ? "is not a valid " + std::string(value_type_name(type)) : std::string(error.what());
       const std::string owner = origin.front() == '$' ? "variable's" : "flag's";
-      throw AdaptError(origin + ": the value " + describe_value(*value, spec.secret) + " " + reason +
+      throw AdaptError(origin + ": the value " + describe_value(value, target.secret) + " " + reason +
                        "; fix the value or the " + owner + " type in the schema");
     }
   }
 
+  // `flag` names the flag or variable whose value needs the folder.
   void add_folder(const std::string& flag, const std::string& path, bool secret) {
     // A URI (gs://...) names no local folder; FUSE mounts such as /gcs/ are plain paths.
     if (path.find("://") != std::string::npos) return;
     const std::string parent = std::filesystem::path(path).parent_path().string();
     if (parent.empty()) return;
-    // The values of one flag often share a folder (--output-paths /out/a /out/b).
+    // Values often share a folder (--output-paths /out/a /out/b, --model /out/m --metrics /out/x).
     auto& folders = translation_.folders;
-    const bool listed = std::any_of(folders.begin(), folders.end(), [&](const FolderToCreate& folder) {
-      return folder.flag == flag && folder.folder == parent;
-    });
-    if (!listed) folders.push_back({flag, parent, secret});
+    const auto listed = std::find_if(folders.begin(), folders.end(),
+                                     [&](const FolderToCreate& folder) { return folder.folder == parent; });
+    if (listed == folders.end()) {
+      folders.push_back({parent, {flag}, secret});
+      return;
+    }
+    if (std::find(listed->flags.begin(), listed->flags.end(), flag) == listed->flags.end())
+      listed->flags.push_back(flag);
+    listed->secret = listed->secret || secret;
   }
 
   void add_mapping(Mapping mapping, std::vector<std::string> words) {
@@ -197,14 +220,26 @@ class Translator {
     pending_.push_back({std::move(mapping), std::move(words)});
   }
 
+  // One pass per group, each in arrival order: a stable sort by group without moving the
+  // mappings around.
   void lay_out_words() {
-    std::stable_sort(pending_.begin(), pending_.end(), [](const PendingMapping& a, const PendingMapping& b) {
-      return word_group(a.mapping, a.words) < word_group(b.mapping, b.words);
-    });
-    for (PendingMapping& pending : pending_) {
-      pending.mapping.first_word = translation_.argv.size();
-      translation_.argv.insert(translation_.argv.end(), pending.words.begin(), pending.words.end());
-      translation_.mappings.push_back(std::move(pending.mapping));
+    std::vector<WordGroup> groups;
+    groups.reserve(pending_.size());
+    std::size_t word_count = translation_.argv.size();
+    for (const PendingMapping& pending : pending_) {
+      groups.push_back(word_group(pending.mapping, pending.words));
+      word_count += pending.words.size();
+    }
+    translation_.argv.reserve(word_count);
+    translation_.mappings.reserve(pending_.size());
+    for (const WordGroup group : {kOptions, kOverrides, kLast}) {
+      for (std::size_t i = 0; i < pending_.size(); ++i) {
+        if (groups[i] != group) continue;
+        PendingMapping& pending = pending_[i];
+        pending.mapping.first_word = translation_.argv.size();
+        std::move(pending.words.begin(), pending.words.end(), std::back_inserter(translation_.argv));
+        translation_.mappings.push_back(std::move(pending.mapping));
+      }
     }
   }
 
@@ -215,7 +250,7 @@ class Translator {
       const std::size_t equals = word.find('=');
       if (equals != std::string::npos) texts.push_back(std::string_view(word).substr(equals + 1));
     }
-    const FlagSpec* spec = arg.kind == IncomingArg::Kind::kFlag ? declared(arg.name) : nullptr;
+    const FlagSpec* spec = arg.kind == IncomingArg::Kind::kFlag ? declared_flag(arg.name) : nullptr;
     for (const std::string_view text : texts) {
       if (!is_unsubstituted_placeholder(text)) continue;
       const std::string origin =
@@ -256,14 +291,14 @@ class Translator {
 
   // A declared flag, else what the schema's resolver makes of the name (kept, so each name
   // is resolved once).
-  const FlagSpec* declared(std::string_view name) const {
-    const auto found = declared_.find(name);
-    if (found != declared_.end()) return found->second;
+  const FlagSpec* declared_flag(std::string_view name) const {
+    const auto found = flags_by_name_.find(name);
+    if (found != flags_by_name_.end()) return found->second;
     if (!schema_.resolver) return nullptr;
     std::optional<FlagSpec> spec = schema_.resolver->resolve(name);
     if (!spec) return nullptr;
     const FlagSpec& kept = resolved_.emplace_back(std::move(*spec));
-    declared_.emplace(kept.name, &kept);
+    flags_by_name_.emplace(kept.name, &kept);
     return &kept;
   }
 
@@ -276,9 +311,9 @@ class Translator {
   UnknownPolicy unknown_;
   Translation translation_;
   std::vector<PendingMapping> pending_;
-  mutable std::unordered_map<std::string_view, const FlagSpec*> declared_;
-  mutable std::deque<FlagSpec> resolved_;  // a deque never moves its elements, which declared_ points to
-  std::unordered_set<std::string> seen_;
+  mutable std::unordered_map<std::string_view, const FlagSpec*> flags_by_name_;
+  mutable std::deque<FlagSpec> resolved_;  // a deque never moves its elements, which flags_by_name_ points to
+  std::unordered_set<std::string> seen_;   // the names of the declared flags that came
 };
 
 }  // namespace

@@ -31,11 +31,11 @@ struct Mapping {
 };
 std::string_view origin_name(Mapping::Origin origin);
 
-// A folder an output_path value needs before the program starts.
+// A folder output_path values need before the program starts.
 struct FolderToCreate {
-  std::string flag;
   std::string folder;
-  bool secret = false;  // the folder comes from a secret value: shown nowhere
+  std::vector<std::string> flags;  // every flag or variable whose value needs it, as Mapping::incoming
+  bool secret = false;             // one of those values is secret: the folder is shown nowhere
 };
 
 struct Translation {

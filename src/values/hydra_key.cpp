@@ -2,11 +2,10 @@
 
 #include <algorithm>
 
+#include "text/ascii.h"
+
 namespace hydra_adapt {
 namespace {
-
-bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Hydra's lexer: ID = (CHAR|'_') (CHAR|DIGIT|'_'|'-')*; KEY_SPECIAL also allows '$'.
 bool is_identifier(std::string_view text, bool allow_dollar) {
@@ -64,7 +63,9 @@ bool is_addressable_key(std::string_view path) {
 }
 
 std::string key_for_flag(std::string_view flag_name, bool hyphens_to_underscores) {
-  std::string key(flag_name);
+  // argparse strips every leading prefix character: `----output-paths` (as kfp's function-based
+  // components write it) has the dest output_paths.
+  std::string key(flag_name.substr(std::min(flag_name.find_first_not_of('-'), flag_name.size())));
   if (hyphens_to_underscores) std::replace(key.begin(), key.end(), '-', '_');
   return key;
 }

@@ -17,8 +17,10 @@ OverrideKey split_override_key(std::string_view key);
 // ([A-Za-z_$][A-Za-z0-9_$-]* or list indexes), a config group path (a/b), or group@package.
 bool is_addressable_key(std::string_view path);
 
-// The key a flag reaches when the schema names none: argparse's `dest` rule (hyphens
-// become underscores) unless the schema keeps hyphens.
+// The key a flag reaches when the schema names none: argparse's `dest` rule, which strips
+// every leading dash and turns the others into underscores (unless the schema keeps hyphens).
+// `flag_name` is the flag with or without its dashes: "--lr", "lr", "--output-paths" (from
+// `----output-paths`) all follow the rule. Every key derived from a flag comes from here.
 std::string key_for_flag(std::string_view flag_name, bool hyphens_to_underscores);
 
 }  // namespace hydra_adapt

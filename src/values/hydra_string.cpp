@@ -1,55 +1,50 @@
 #include "values/hydra_string.h"
 
+#include <algorithm>
+
 namespace hydra_adapt {
-namespace {
 
-// OmegaConf resolves "${...}" even inside a quoted value. A "${" preceded by N backslashes
-// means N literal backslashes when written with 2N+1 of them: 2N halve to N, the last one
-// escapes the interpolation. Backslashes anywhere else are left alone by OmegaConf.
-std::string escape_interpolations(std::string_view text) {
-  std::string escaped;
-  escaped.reserve(text.size());
-  std::size_t backslashes = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '$' && i + 1 < text.size() && text[i + 1] == '{') {
-      escaped.append(backslashes + 1, '\\');
-    }
-    escaped += c;
-    backslashes = c == '\\' ? backslashes + 1 : 0;
-  }
-  return escaped;
-}
-
-// Hydra's single-quoted value, as QuotedString(text, Quote.single).with_quotes() writes it:
-// the parser only unescapes backslashes that stand before a quote or at the very end, so
-// those runs are doubled and each quote gets one more backslash.
-std::string single_quote(std::string_view text) {
-  std::string quoted = "'";
-  quoted.reserve(text.size() + 2);
-  std::size_t backslashes = 0;
-  for (const char c : text) {
-    if (c == '\\') {
-      ++backslashes;
-      continue;
-    }
-    const bool before_quote = c == '\'';
-    quoted.append(before_quote ? 2 * backslashes + 1 : backslashes, '\\');
-    quoted += c;
-    backslashes = 0;
-  }
-  quoted.append(2 * backslashes, '\\');
-  quoted += '\'';
-  return quoted;
-}
-
-}  // namespace
-
-std::string quote_string_value(std::string_view text) {
+void append_quoted_string_value(std::string& out, std::string_view text) {
   // "???" is OmegaConf's missing-value marker even when quoted, and has no escape; this
   // resolver call hands the program the literal three question marks.
-  if (text == R"(???)") return R"('${oc.decode:???}')";
-  return single_quote(escape_interpolations(text));
+  if (text == R"(???)") {
+    out += R"('${oc.decode:???}')";
+    return;
+  }
+  // Hydra's single-quoted value, as QuotedString(text, Quote.single).with_quotes() writes it:
+  // the parser only unescapes backslashes that stand before a quote or at the very end, so
+  // those runs are doubled and each quote gets one more backslash. OmegaConf then resolves
+  // "${...}" even inside a quoted value: a "${" after N backslashes means N literal
+  // backslashes when written with 2N+1 of them (2N halve to N, the last one escapes the
+  // interpolation). Backslashes anywhere else are left alone by both. Everything between
+  // such spots is copied as it is.
+  out += '\'';
+  const auto is_special = [](char c) { return c == '\\' || c == '\'' || c == '$'; };
+  auto at = text.begin();
+  while (true) {
+    const auto special = std::find_if(at, text.end(), is_special);
+    out.append(at, special);
+    const auto after_backslashes = std::find_if(special, text.end(), [](char c) { return c != '\\'; });
+    const std::size_t backslashes = after_backslashes - special;
+    if (after_backslashes == text.end()) {
+      out.append(2 * backslashes, '\\');
+      break;
+    }
+    const char next = *after_backslashes;
+    const bool escaped =
+        next == '\'' || (next == '$' && after_backslashes + 1 != text.end() && after_backslashes[1] == '{');
+    out.append(escaped ? 2 * backslashes + 1 : backslashes, '\\');
+    out += next;
+    at = after_backslashes + 1;
+  }
+  out += '\'';
+}
+
+std::string quote_string_value(std::string_view text) {
+  std::string quoted;
+  quoted.reserve(text.size() + 2);
+  append_quoted_string_value(quoted, text);
+  return quoted;
 }
 
 }  // namespace hydra_adapt

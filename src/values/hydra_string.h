@@ -10,4 +10,7 @@ namespace hydra_adapt {
 // controls, any bytes but NUL. Used for top-level values and for strings inside JSON.
 std::string quote_string_value(std::string_view text);
 
+// The same, appended to `out`: renders a large JSON value into one text.
+void append_quoted_string_value(std::string& out, std::string_view text);
+
 }  // namespace hydra_adapt

@@ -1,25 +1,16 @@
 #include "values/number_text.h"
 
-#include <cctype>
 #include <charconv>
 #include <cmath>
+
+#include "text/ascii.h"
 
 namespace hydra_adapt {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
 std::string_view without_sign(std::string_view text) {
   if (!text.empty() && (text.front() == '+' || text.front() == '-')) text.remove_prefix(1);
   return text;
-}
-
-bool equals_ignoring_case(std::string_view text, std::string_view lower) {
-  if (text.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[i])) != lower[i]) return false;
-  }
-  return true;
 }
 
 // digits ['.' digits] [e [+-] digits], with at least one digit before the exponent.

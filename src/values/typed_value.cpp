@@ -1,7 +1,6 @@
 #include "values/typed_value.h"
 
-#include <cctype>
-
+#include "text/ascii.h"
 #include "values/hydra_string.h"
 #include "values/json_value.h"
 #include "values/number_text.h"
@@ -9,12 +8,6 @@
 
 namespace hydra_adapt {
 namespace {
-
-std::string lowercase(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
-}
 
 std::string render_int(std::string_view text) {
   // Hyperparameter tuning sends discrete integers as floats ("256.0").

@@ -15,19 +15,16 @@ import json
 import math
 import multiprocessing
 import os
-import pickle
 import random
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from adapt import assert_ok, record_program, run_raw
 from diff_values import GENERATORS, AutoTyped
 
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[1]
-BINARY = os.environ.get("HYDRA_ADAPT_BIN", str(REPO / "build" / "hydra-adapt"))
 COUNT = int(os.environ.get("DIFF_COUNT", "10000"))
 SEED = int(os.environ.get("DIFF_SEED", "20261127"))
 REAL_APP_COUNT = int(os.environ.get("DIFF_REAL_APP_COUNT", "200"))
@@ -100,14 +97,12 @@ def translate_batch(tmp: Path, type_name: str, batch, rng: random.Random) -> lis
     incoming = [as_bytes(word) for word in incoming]
     dump = tmp / "argv.json"
     program = [sys.executable, str(HERE / "argv_dump.py"), str(dump)]
-    command = [BINARY, "--schema", str(schema), "--", *program, "--", *incoming]
-    result = subprocess.run(command, capture_output=True)
-    assert result.returncode == 0, result.stderr.decode(errors="replace")[:2000]
+    result = run_raw(["--schema", str(schema), "--", *program, "--", *incoming])
+    assert result.rc == 0, result.stderr[:2000]
     words = [bytes.fromhex(word) for word in json.loads(dump.read_text())]
 
-    dry = subprocess.run([BINARY, "--schema", str(schema), "--dry-run=json", "--", *program, "--", *incoming],
-                         capture_output=True)
-    assert dry.returncode == 0, dry.stderr.decode(errors="replace")[:2000]
+    dry = run_raw(["--schema", str(schema), "--dry-run=json", "--", *program, "--", *incoming])
+    assert dry.rc == 0, dry.stderr[:2000]
     shown = json.loads(dry.stdout)["argv"][len(program):]
     assert len(shown) == len(words)
     # A JSON object's key is reset to null first, so the object replaces what the config holds
@@ -176,13 +171,9 @@ def run_real_app(tmp: Path, type_name: str, batch, rng: random.Random):
     incoming = []
     for i, (text, _) in enumerate(batch):
         incoming += incoming_words(rng, type_name, flag_name(type_name, i), text)
-    dump = tmp / "config.pickle"
-    program = [sys.executable, str(HERE / "app" / "dump_config_app.py"), "--config-dir", str(tmp / "conf"),
-               "--config-name", "config"]
-    result = subprocess.run([BINARY, "--schema", str(schema), "--", *program, "--", *map(as_bytes, incoming)],
-                            cwd=tmp, env={**os.environ, "DUMP_CONFIG_TO": str(dump)}, capture_output=True)
-    assert result.returncode == 0, result.stderr.decode(errors="replace")[-3000:]
-    return pickle.loads(dump.read_bytes())
+    result = run_raw(["--schema", str(schema), "--", *record_program(str(tmp / "conf")), "--",
+                      *map(as_bytes, incoming)], cwd=tmp)
+    return assert_ok(result)
 
 
 @pytest.mark.parametrize("type_name", sorted(GENERATORS))

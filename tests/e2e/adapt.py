@@ -1,13 +1,18 @@
-"""Helpers of the end-to-end tests: the BUILT hydra-adapt binary in front of a REAL Hydra app.
+"""THE harness of the tests: the BUILT hydra-adapt binary in front of a REAL Hydra app.
 
-Binary: env HYDRA_ADAPT_BIN, default <repo>/build/hydra-adapt (e.g. point it at
-build-asan/hydra-adapt). If it is missing, every test errors with a clear message;
-nothing is skipped.
+Binary: env HYDRA_ADAPT_BIN, an absolute path (CTest passes $<TARGET_FILE:hydra-adapt>; by
+hand: HYDRA_ADAPT_BIN=$PWD/build/hydra-adapt .venv/bin/pytest tests/e2e/...). Nothing guesses
+it: unset or not an executable file, every test fails with a message saying so
+(tests/conftest.py). Every HYDRA_ADAPT_* variable, this one included, is removed from the
+environment of each run (tests/conftest.py and base_env), so a developer's settings never
+leak into a test.
 
-The app is tests/e2e/apps/record/main.py, run by this venv's python
-(sys.executable). It writes its sys.argv[1:] to $RECORD_ARGV before Hydra starts,
-and the composed config to $RECORD_OUT from the task function. "The program did
-not start" is checked by neither file existing.
+The app is tests/e2e/apps/record/main.py, run by this venv's python (sys.executable). It
+writes its sys.argv[1:] to $RECORD_ARGV before Hydra starts, the composed config to
+$RECORD_OUT and what Hydra saw to $RECORD_HYDRA; run_raw points them into a folder of its own
+(never the run's cwd) and reads them into Result. "The program did not start" is checked by
+no argv file existing. Another config tree: config_tree(NAME) (tests/e2e/apps/NAME), passed
+as run_tool_in(..., config=...) or record_program(config=...).
 """
 from __future__ import annotations
 
@@ -16,8 +21,10 @@ import json
 import os
 import resource
 import shlex
+import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
@@ -27,15 +34,20 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[2]
 E2E = Path(__file__).resolve().parent
-RECORD_MAIN = str(E2E / "apps" / "record" / "main.py")
+APPS = E2E / "apps"
+RECORD_MAIN = str(APPS / "record" / "main.py")
 PY = sys.executable
-BIN = os.environ.get("HYDRA_ADAPT_BIN") or str(REPO / "build" / "hydra-adapt")
+# The binary under test (read once, here; the variable itself never reaches a run).
+BIN_VARIABLE = "HYDRA_ADAPT_BIN"
+BIN = os.environ.get(BIN_VARIABLE, "")
 
 ERROR_PREFIX = "hydra-adapt: error: "
-# Env vars of the tool: removed from the environment of every run unless a test sets them.
-TOOL_ENV = ("HYDRA_ADAPT_SCHEMA", "HYDRA_ADAPT_UNKNOWN", "HYDRA_ADAPT_DRY_RUN",
-            "HYDRA_ADAPT_LOG_LEVEL", "HYDRA_ADAPT_INIT", "HYDRA_ADAPT_COMPONENT",
-            "HYDRA_ADAPT_COMPONENT_EXECUTOR", "HYDRA_ADAPT_HYDRA_CONFIG")
+# Every variable with this prefix is the tool's (or the harness's): none reaches a run
+# unless the test itself passes it in env=.
+TOOL_ENV_PREFIX = "HYDRA_ADAPT_"
+
+# What the record app writes into each output path named by RECORD_WRITE (apps/record/main.py).
+WRITTEN = "written by the record app\n"
 
 # The record app's config has free slots s0..s299 (default null) for batches.
 SLOTS = 300
@@ -46,6 +58,33 @@ except ImportError as e:  # pragma: no cover
     raise pytest.UsageError(
         f"hydra-core is not importable by {PY} ({e}); run scripts/setup.sh and use "
         ".venv/bin/pytest") from e
+
+
+def binary_problem() -> str | None:
+    """Why BIN cannot be the binary under test, or None when it can."""
+    if not BIN:
+        return (f"{BIN_VARIABLE} is not set: run the suites with ctest (ctest --preset plain, "
+                f"or scripts/test.sh), or by hand as {BIN_VARIABLE}=$PWD/build/hydra-adapt "
+                ".venv/bin/pytest tests/e2e")
+    if not os.path.isabs(BIN):
+        return f"{BIN_VARIABLE}={BIN!r} is not an absolute path"
+    if not os.path.isfile(BIN):
+        return f"{BIN_VARIABLE}={BIN!r}: no such file; build it first (cmake --build --preset plain)"
+    if not os.access(BIN, os.X_OK):
+        return f"{BIN_VARIABLE}={BIN!r} is not executable"
+    return None
+
+
+def config_tree(name: str) -> str:
+    """The folder of another config tree for the record app: tests/e2e/apps/NAME."""
+    folder = APPS / name
+    assert (folder / "config.yaml").is_file(), f"no config tree {folder}"
+    return str(folder)
+
+
+def record_program(config: str | None = None) -> list:
+    """The record app's command; config: a folder with config.yaml instead of its own conf/."""
+    return [PY, RECORD_MAIN] + (["--config-path", config] if config is not None else [])
 
 
 # --------------------------------------------------------------------------------------
@@ -61,6 +100,7 @@ class Result:
     cfg: dict | None          # the config the app received, None if main() never ran
     argv: list | None         # the app's sys.argv[1:], None if the program never started
     cmd: list = field(default_factory=list)
+    hydra: dict | None = None  # what Hydra saw: run_dir, task_overrides, hydra_overrides
 
     def __iter__(self):
         return iter((self.rc, self.stdout, self.stderr, self.cfg))
@@ -103,7 +143,8 @@ def write_schema(folder: Path, schema: Mapping | str) -> str:
 
 
 def base_env(env: Mapping[str, str | None] | None = None) -> dict:
-    e = {k: v for k, v in os.environ.items() if k not in TOOL_ENV}
+    """This process's environment without any HYDRA_ADAPT_* variable, plus env (None: unset)."""
+    e = {k: v for k, v in os.environ.items() if not k.startswith(TOOL_ENV_PREFIX)}
     e.pop("HYDRA_FULL_ERROR", None)
     e["PYTHONUTF8"] = "1"  # the app decodes argv as UTF-8 with surrogateescape
     e["PYTHONDONTWRITEBYTECODE"] = "1"
@@ -124,40 +165,52 @@ def _limit_stack():
     resource.setrlimit(resource.RLIMIT_STACK, (want, hard))
 
 
-def run_raw(argv_after_bin: Sequence, *, cwd: Path, env: Mapping | None = None,
-            input: bytes | None = None, timeout: float = 120) -> Result:
-    """Run [BIN, *argv_after_bin] exactly (list argv, no shell)."""
-    cwd = Path(cwd)
-    rec = cwd / f"rec-{next(_counter)}"
-    rec.mkdir()
-    out, argv_file = rec / "out.json", rec / "argv.json"
-    e = base_env({"RECORD_OUT": str(out), "RECORD_ARGV": str(argv_file), **(env or {})})
-    words = list(argv_after_bin)
-    if any(isinstance(w, bytes) for w in words):
-        cmd = [os.fsencode(BIN)] + [w if isinstance(w, bytes) else os.fsencode(w)
-                                    for w in words]
-    else:
-        cmd = [BIN] + [str(w) for w in words]
-    p = subprocess.run(cmd, cwd=cwd, env=e, input=input if input is not None else b"",
-                       capture_output=True, timeout=timeout, preexec_fn=_limit_stack)
-    cfg = json.loads(out.read_text(encoding="ascii")) if out.exists() else None
-    argv = json.loads(argv_file.read_text(encoding="ascii")) if argv_file.exists() else None
-    return Result(p.returncode, p.stdout.decode("utf-8", "surrogateescape"),
-                  p.stderr.decode("utf-8", "surrogateescape"), cfg, argv, cmd)
+def _read_json(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="ascii")) if path.exists() else None
+
+
+def run_raw(argv_after_bin: Sequence, *, cwd: Path | str | None = None,
+            env: Mapping | None = None, input: bytes | None = None,
+            timeout: float = 120, prefix: Sequence[str] = (), binary: str | None = None) -> Result:
+    """Run [*prefix, BIN, *argv_after_bin] exactly (list argv, no shell) in cwd (default:
+    this process's). Words may be str or bytes; prefix runs the binary under another
+    program (valgrind, unshare); binary is another hydra-adapt in BIN's place (the one a wheel
+    installed; a bare name is looked up in env's PATH). The record app's files go to a folder
+    of their own, so the run creates nothing in cwd."""
+    rec = Path(tempfile.mkdtemp(prefix="hydra-adapt-record-"))
+    try:
+        out, argv_file, hydra_file = rec / "out.json", rec / "argv.json", rec / "hydra.json"
+        e = base_env({"RECORD_OUT": str(out), "RECORD_ARGV": str(argv_file),
+                      "RECORD_HYDRA": str(hydra_file), **(env or {})})
+        words = list(argv_after_bin)
+        words = [*prefix, binary or BIN, *words]
+        if any(isinstance(w, bytes) for w in words):
+            cmd = [w if isinstance(w, bytes) else os.fsencode(w) for w in words]
+        else:
+            cmd = [str(w) for w in words]
+        p = subprocess.run(cmd, cwd=cwd, env=e, input=input if input is not None else b"",
+                           capture_output=True, timeout=timeout, preexec_fn=_limit_stack)
+        return Result(p.returncode, p.stdout.decode("utf-8", "surrogateescape"),
+                      p.stderr.decode("utf-8", "surrogateescape"), _read_json(out),
+                      _read_json(argv_file), cmd, _read_json(hydra_file))
+    finally:
+        shutil.rmtree(rec, ignore_errors=True)
 
 
 def run_tool_in(cwd: Path, args: Iterable = (), env: Mapping | None = None, *,
                 options: Iterable = (), schema: Mapping | str | None = None,
-                program: Sequence | None = None, second_dashes: bool = False,
-                **kw) -> Result:
+                program: Sequence | None = None, config: str | None = None,
+                second_dashes: bool = False, **kw) -> Result:
     """[BIN, *options, (--schema F), "--", *program, ("--"), *args].
 
-    program defaults to [sys.executable, <record app main.py>]; args are the incoming
-    args; second_dashes inserts the optional second "--" before them."""
+    program defaults to the record app (record_program(config)); args are the incoming
+    args; second_dashes inserts the optional second "--" before them. A schema is written
+    into cwd."""
     opts = list(options)
     if schema is not None:
         opts += ["--schema", write_schema(cwd, schema)]
-    prog = list(program) if program is not None else [PY, RECORD_MAIN]
+    assert program is None or config is None, "config= is for the record app"
+    prog = list(program) if program is not None else record_program(config)
     words = opts + ["--"] + prog + (["--"] if second_dashes else []) + list(args)
     return run_raw(words, cwd=cwd, env=env, **kw)
 
@@ -174,8 +227,13 @@ def assert_ok(res: Result) -> dict:
 def assert_usage_error(res: Result, *needles: str) -> str:
     """Exit 2, stderr is exactly one line starting 'hydra-adapt: error: ', the program
     did not start, and the line contains every needle. Returns the message line."""
+    return assert_refused(res, 2, *needles)
+
+
+def assert_refused(res: Result, status: int, *needles: str) -> str:
+    """assert_usage_error with another exit status (126, 127: the program cannot run)."""
     ctx = res.describe()
-    assert res.rc == 2, "expected exit status 2" + ctx
+    assert res.rc == status, f"expected exit status {status}" + ctx
     assert not res.started and res.cfg is None, "the program must not start" + ctx
     lines = res.stderr.splitlines()
     assert len(lines) == 1, "expected exactly one stderr line" + ctx

@@ -296,3 +296,10 @@ def test_hydra_flag_between_converted_flags(run_tool):
 def test_equals_with_empty_value(run_tool, schema):
     cfg = assert_ok(run_tool(["--name=", "--data-path=/p"], schema=schema))
     assert same(cfg["name"], "")
+
+
+def test_a_locale_the_image_lacks_does_not_stop_the_tool(run_cmd):
+    """LANG/LC_ALL naming a locale that is not installed (common in slim images) must not
+    abort the PATH search: std::locale("") throws for it."""
+    res = run_cmd(["--", "echo", "--lr", "1"], env={"LANG": "xx_XX.UTF-8", "LC_ALL": "xx_XX.UTF-8"})
+    assert (res.rc, res.stdout, res.stderr) == (0, "lr=1\n", ""), res.describe()

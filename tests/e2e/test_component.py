@@ -5,10 +5,12 @@ import pathlib
 from typing import Optional
 
 import pytest
+import yaml
 from kfp import components, dsl
 
+from adapt import WRITTEN, run_raw
 from component_support.kfp_helpers import (compile_component, derived_flags, derived_schema, dry_run_argv,
-                                           kfp_rendered_incoming, run_app, run_tool)
+                                           kfp_rendered_incoming, run_app)
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures"
 V1_TRAIN = FIXTURES / "v1_train_component.yaml"
@@ -133,12 +135,12 @@ def test_the_schema_wins_where_both_speak_and_unknown_flags_are_refused(tmp_path
     words = dry_run_argv(["--schema", str(schema), "--component", str(train_spec)],
                          train_incoming(tmp_path, lr="1", extra="7"))
     assert words[:2] == ["optimizer.lr=1.0", "epochs=3"] and "extra=7" in words
-    refused = run_tool(["--component", str(train_spec), "--dry-run", "--", "python3", "main.py",
+    refused = run_raw(["--component", str(train_spec), "--dry-run", "--", "python3", "main.py",
                         *train_incoming(tmp_path), "--lrr", "1"])
-    assert refused.returncode == 2
+    assert refused.rc == 2
     assert "unknown flag --lrr (did you mean --lr?)" in refused.stderr
-    missing = run_tool(["--component", str(train_spec), "--dry-run", "--", "python3", "main.py", "--lr", "1"])
-    assert missing.returncode == 2 and "missing required flag --epochs" in missing.stderr
+    missing = run_raw(["--component", str(train_spec), "--dry-run", "--", "python3", "main.py", "--lr", "1"])
+    assert missing.rc == 2 and "missing required flag --epochs" in missing.stderr
 
 
 @pytest.mark.parametrize("flag, value, word", [
@@ -174,7 +176,7 @@ def test_go_backend_style_values_reach_the_app_typed(tmp_path, train_spec):
     assert config["batch_size"] == 64
     assert config["output_paths"] == [str(tmp_path / "a" / "x.txt"), str(tmp_path / "b" / "y.txt")]
     for written in ("model/model.pkl", "outputs/acc", "a/x.txt", "b/y.txt"):
-        assert (tmp_path / written).read_text() == "written by component_app\n"
+        assert (tmp_path / written).read_text() == WRITTEN
 
 
 def test_args_as_kfp_renders_them_reach_the_app_typed(tmp_path, train_spec):
@@ -191,39 +193,39 @@ def test_args_as_kfp_renders_them_reach_the_app_typed(tmp_path, train_spec):
     assert config["name"] == "a b"
     assert config["data"] == "/gcs/b/data.csv"
     assert config["opt"] == 5 and config["batch_size"] == 32
-    assert (tmp_path / "task" / "acc").read_text() == "written by component_app\n"
-    assert pathlib.Path(config["model"]).read_text() == "written by component_app\n"
+    assert (tmp_path / "task" / "acc").read_text() == WRITTEN
+    assert pathlib.Path(config["model"]).read_text() == WRITTEN
 
 
 def test_the_schema_subcommand_refuses_bad_options(tmp_path):
     for args, problem in ((["schema"], "hydra-adapt schema needs --component FILE"),
                           (["schema", "--comp", str(V1_TRAIN)], "unrecognised option '--comp'"),
                           (["schema", "--component", str(tmp_path / "none.yaml")], "cannot read component")):
-        result = run_tool(args)
-        assert result.returncode == 2 and problem in result.stderr, result.stderr
-    assert run_tool(["schema", "--help"]).stdout.startswith("usage: hydra-adapt schema --component FILE")
-    assert "needs --component FILE" in run_tool(["--component-executor", "e", "--", "p"]).stderr
-    helped = run_tool(["--component-executor", "e", "--help"])
-    assert helped.returncode == 0 and "--component FILE" in helped.stdout
+        result = run_raw(args)
+        assert result.rc == 2 and problem in result.stderr, result.stderr
+    assert run_raw(["schema", "--help"]).stdout.startswith("usage: hydra-adapt schema --component FILE")
+    assert "needs --component FILE" in run_raw(["--component-executor", "e", "--", "p"]).stderr
+    helped = run_raw(["--component-executor", "e", "--help"])
+    assert helped.rc == 0 and "--component FILE" in helped.stdout
 
 
 def test_a_pipeline_needs_the_executor_chosen(tmp_path):
     spec = compile_component(train_and_evaluate, tmp_path / "pipeline.yaml")
-    unchosen = run_tool(["schema", "--component", str(spec)])
-    assert unchosen.returncode == 2
+    unchosen = run_raw(["schema", "--component", str(spec)])
+    assert unchosen.rc == 2
     assert "executors (exec-evaluate, exec-importer, exec-train); pick one with --component-executor" in \
         unchosen.stderr
     assert derived_flags(spec, "--component-executor", "exec-evaluate") == {
         "threshold": {"key": "threshold", "type": "float", "required": True},
         "model": {"key": "model", "type": "path", "required": True}}
     assert derived_flags(spec, "--component-executor", "comp-train") == TRAIN_FLAGS
-    by_variables = run_tool(["--dry-run=json", "--", "python3", "eval.py", "--threshold", "1", "--model", "/m"],
-                            env_extra={"HYDRA_ADAPT_COMPONENT": str(spec),
+    by_variables = run_raw(["--dry-run=json", "--", "python3", "eval.py", "--threshold", "1", "--model", "/m"],
+                            env={"HYDRA_ADAPT_COMPONENT": str(spec),
                                        "HYDRA_ADAPT_COMPONENT_EXECUTOR": "exec-evaluate"})
-    assert by_variables.returncode == 0, by_variables.stderr
+    assert by_variables.rc == 0, by_variables.stderr
     assert json.loads(by_variables.stdout)["argv"][2:] == ["threshold=1.0", "model='/m'"]
-    importer = run_tool(["schema", "--component", str(spec), "--component-executor", "exec-importer"])
-    assert importer.returncode == 2 and "executor exec-importer runs no container" in importer.stderr
+    importer = run_raw(["schema", "--component", str(spec), "--component-executor", "exec-importer"])
+    assert importer.rc == 2 and "executor exec-importer runs no container" in importer.stderr
 
 
 BAD_V1_HEAD = """name: Bad
@@ -241,7 +243,7 @@ implementation:
     ("    - --n\n    - {inputValu: n}\n", "10:7", "unknown or unsupported placeholder 'inputValu'"),
     ("    - --n\n    - {inputValue: m}\n", "10:20", "'m' is not declared in inputs:"),
     ("    - --=\n    - {inputValue: n}\n", "9:7", "'--=' is a flag without a name"),
-    ("    - {inputValue: n}\n", "9:7", "a placeholder among the program's words, before any --flag"),
+    ("    - {inputValue: n}\n    - --m\n    - x\n", "9:7", "a placeholder among the program's words, before any --flag"),
     ("    - --n\n    - {executorInput: null}\n", "10:7", "unknown or unsupported placeholder 'executorInput'"),
     ("    - {concat: [--n, {inputValue: n}]}\n", "9:7", "--n runs into a placeholder"),
 ])
@@ -250,8 +252,8 @@ def test_an_unusable_v1_spec_is_refused_at_its_spot(tmp_path, args, spot, proble
     spec.write_text(BAD_V1_HEAD + args)
     for command in (["schema", "--component", str(spec)],
                     ["--component", str(spec), "--", "python3", "main.py", "--n", "1"]):
-        result = run_tool(command)
-        assert result.returncode == 2
+        result = run_raw(command)
+        assert result.rc == 2
         assert result.stderr.startswith(f"hydra-adapt: error: {spec}:{spot}: {problem}"), result.stderr
         assert result.stdout == ""
 
@@ -267,6 +269,31 @@ def test_an_unusable_v2_spec_is_refused_at_its_spot(tmp_path, train_spec, broken
     spec = tmp_path / "bad.yaml"
     spec.write_text(train_spec.read_text().replace("'{{$.inputs.parameters[''lr'']}}'", broken))
     line = spec.read_text().splitlines().index("        - " + broken) + 1
-    result = run_tool(["schema", "--component", str(spec)])
-    assert result.returncode == 2
+    result = run_raw(["schema", "--component", str(spec)])
+    assert result.rc == 2
     assert result.stderr.startswith(f"hydra-adapt: error: {spec}:{line}:11: {problem}"), result.stderr
+
+
+def test_a_spec_already_in_hydra_style_gets_an_empty_schema_and_a_warning(tmp_path):
+    """Its args are overrides, which hydra-adapt passes on unchanged: nothing to map, and it says so."""
+    spec = tmp_path / "hydra_style.yaml"
+    result = run_raw(["rewrite", "--component", str(V1_TRAIN), "--style", "hydra"])
+    assert result.rc == 0, result.stderr
+    spec.write_text(result.stdout)
+    result = run_raw(["schema", "--component", str(spec)])
+    assert result.rc == 0, result.stderr
+    assert yaml.safe_load(result.stdout)["flags"] == {}
+    assert result.stderr.splitlines() == [
+        f"hydra-adapt: warning: {spec}: the component passes no --flag args (its args may already be Hydra "
+        "overrides, which hydra-adapt passes on unchanged), so the schema below maps nothing"]
+
+
+def test_a_flag_with_extra_dashes_reaches_argparses_dest(tmp_path):
+    """kfp's function-based components pass their outputs as `----output-paths`, whose dest is output_paths."""
+    spec = tmp_path / "func.yaml"
+    spec.write_text("outputs: [{name: a}, {name: b}]\nimplementation:\n  container:\n    image: x\n"
+                    "    command: [python3, main.py]\n    args: [----output-paths, {outputPath: a}, {outputPath: b}]\n")
+    outputs = [str(tmp_path / "out" / "a"), str(tmp_path / "out" / "b")]
+    received = run_app(["--component", str(spec)], ["----output-paths", *outputs], tmp_path)
+    assert received["output_paths"] == outputs
+    assert dry_run_argv([], ["----output-paths", "/o/a"]) == ["output_paths='/o/a'"], "zero-config too"

@@ -6,7 +6,7 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from component_support.kfp_helpers import run_tool
+from adapt import run_raw
 
 NAMES = st.sampled_from(["a", "b", "Learning rate", "x-y", ""])
 JUNK = st.recursive(
@@ -59,17 +59,17 @@ V2_SPEC = st.builds(
 def check_spec(tmp_path, spec):
     path = tmp_path / "spec.yaml"
     path.write_text(yaml.safe_dump(spec))
-    result = run_tool(["schema", "--component", str(path)])
-    assert result.returncode in (0, 2), result.stderr
-    event("derived" if result.returncode == 0 else "refused")
-    if result.returncode == 2:
+    result = run_raw(["schema", "--component", str(path)])
+    assert result.rc in (0, 2), result.stderr
+    event("derived" if result.rc == 0 else "refused")
+    if result.rc == 2:
         assert result.stderr.startswith(f"hydra-adapt: error: {path}") and result.stderr.count("\n") == 1
         return
     schema = tmp_path / "schema.yaml"
     schema.write_text(result.stdout)
-    read_back = run_tool(["--schema", str(schema), "--unknown=pass", "--dry-run", "--", "p"])
-    assert read_back.returncode in (0, 2), read_back.stderr
-    assert "missing required flag" in read_back.stderr or read_back.returncode == 0, read_back.stderr
+    read_back = run_raw(["--schema", str(schema), "--unknown=pass", "--dry-run", "--", "p"])
+    assert read_back.rc in (0, 2), read_back.stderr
+    assert "missing required flag" in read_back.stderr or read_back.rc == 0, read_back.stderr
 
 
 FUZZ = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,

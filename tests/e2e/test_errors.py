@@ -1,190 +1,301 @@
-"""(e) Errors: exit 2, exactly one stderr line `hydra-adapt: error: ...`, the program
-not started. Program not found: 127; not executable / a directory: 126."""
+"""The error catalogue: one row per input the tool must refuse. For every row: the exit status
+(2; 126/127 when the program cannot run), exactly one stderr line `hydra-adapt: error: ...`
+holding the row's needles, nothing on stdout, the program not started, and no file created.
+
+A row's id is DOC-ID or DOC-ID:VARIANT, where DOC-ID is the entry's id in docs/errors.md;
+test_docs_and_catalogue_follow_each_other keeps the two in step. New error: add a row here
+and, if it is a new kind, an entry with its id in docs/errors.md."""
+from __future__ import annotations
+
 import os
 import re
-import stat
+import resource
+from dataclasses import dataclass, field
+from typing import Mapping, Optional, Sequence
 
 import pytest
+import yaml
 
-from adapt import (PY, RECORD_MAIN, assert_ok, assert_usage_error, same, slot_args,
-                   slot_schema, write_schema)
+from adapt import (PY, RECORD_MAIN, REPO, assert_ok, assert_refused, record_program, run_raw,
+                   same, slot_args, slot_schema)
 
-SCHEMA = {
-    "unknown": "error",
-    "flags": {
-        "lr": {"key": "optimizer.lr", "type": "float"},
-        "learning_rate": {"key": "optimizer.lr", "type": "float"},
-        "epochs": {"key": "trainer.max_epochs", "type": "int", "required": True},
-        "name": {"type": "str"},
-        "params": {"key": "payload", "type": "json"},
-    },
-}
-OK = ["--epochs", "1"]   # satisfies the required flag
-
-
-# ---------------------------------------------------------------- schema problems
-def test_missing_schema_file(run_tool, tmp_path):
-    missing = str(tmp_path / "nope" / "schema.yaml")
-    assert_usage_error(run_tool(OK, options=["--schema", missing]), missing)
+SCHEMA = """
+flags:
+  lr: {key: optimizer.lr, type: float}
+  epochs: {key: trainer.epochs, type: int}
+  flag: {key: flag, type: bool}
+  meta: {key: meta, type: json}
+  name: {key: name, type: str}
+  out: {key: out, type: output_path}
+"""
+WORD_LIMIT = 131072  # MAX_ARG_STRLEN: one argv string, NUL included, may not be longer
+NAME_WORD_OVERHEAD = len("name=''")
+# Half `'`, half `"`: any Hydra quoting escapes half of them, so the word grows by half.
+GROWS_WHEN_QUOTED = "'\"" * 50000
+PLACEHOLDER_TEXT = "is a pipeline placeholder the platform did not substitute"
 
 
-def test_missing_schema_file_from_env(run_tool, tmp_path):
-    missing = str(tmp_path / "nope.yaml")
-    assert_usage_error(run_tool(OK, env={"HYDRA_ADAPT_SCHEMA": missing}), "nope.yaml")
+def exec_size_limit():
+    """What execve copies at most for argv + environment (fs/exec.c), for this process's stack."""
+    stack = resource.getrlimit(resource.RLIMIT_STACK)[0]
+    stack = 2**63 if stack == resource.RLIM_INFINITY else stack
+    return max(min(stack // 4, 6 * 1024 * 1024), 32 * 4096)
 
 
-@pytest.mark.parametrize("text", [
-    "flags:\n  lr: {key: optimizer.lr, type: float\n  epochs: {type: int}\n",
-    "flags:\n  lr:\n    key: a\n   type: float\n",
-    "unknown: error\nflags:\n  lr: {key: a}\n  epochs: [1, 2\n",
-    "flags:\n  lr: {key: \"a}\n",
-], ids=["unclosed-brace", "bad-indent", "unclosed-bracket", "unclosed-quote"])
-def test_malformed_yaml(run_tool, tmp_path, text):
-    path = write_schema(tmp_path, text)
-    msg = assert_usage_error(run_tool(OK, options=["--schema", path]))
-    assert os.path.basename(path) in msg, f"message should name the file: {msg}"
-    assert re.search(r"line\s*\d+|:\d+", msg), f"message should give a line number: {msg}"
+def words_over_total_limit():
+    """Quotes double when quoted: incoming words that fit in execve, final words that do not."""
+    count = exec_size_limit() // 120_000 + 2
+    return [word for i in range(count) for word in (f"--v{i}", "'" * 60_000)]
 
 
-@pytest.mark.parametrize("schema,needle", [
-    ({"flags": {"lr": {"type": "decimal"}}}, "decimal"),
-    ({"unknown": "sometimes", "flags": {}}, "sometimes"),
-    ({"flags": ["lr"]}, "flags"),
-])
-def test_invalid_schema_content(run_tool, schema, needle):
-    assert_usage_error(run_tool(OK, schema=schema), needle)
+@dataclass
+class Row:
+    id: str  # DOC-ID or DOC-ID:VARIANT (docs/errors.md)
+    args: Sequence = ()  # the incoming args; {tmp} is the test's folder
+    needles: Sequence[str] = ()  # texts the error line holds
+    status: int = 2
+    schema: Optional[str | dict] = SCHEMA  # None: no schema written
+    options: Sequence[str] = ()
+    program: Optional[list] = None  # None: the record app
+    env: Mapping[str, str] = field(default_factory=dict)
+    words: Optional[list] = None  # the whole command line after the binary, instead of the above
+    hydra_config: Optional[str] = None  # written to {tmp}/cfg.yaml, passed with --hydra-config
 
 
-# ---------------------------------------------------------------- incoming args problems
-def test_unknown_flag_suggests_nearest(run_tool):
-    msg = assert_usage_error(run_tool(OK + ["--lrr", "1"], schema=SCHEMA), "--lrr")
-    assert re.search(r"--lr(?![\w-])", msg), msg
+def hydra_config_row(id, text, args, *needles):
+    return Row(id, args, needles, schema=None, hydra_config=text, options=["--hydra-config", "{tmp}/cfg.yaml"])
 
 
-@pytest.mark.parametrize("args", [["--lr"], ["--lr", "--name", "x"]], ids=["end", "before"])
-def test_missing_value(run_tool, args):
-    assert_usage_error(run_tool(OK + args, schema=SCHEMA), "--lr")
+def schema_command_row(id, words, *needles):
+    return Row(id, needles=needles, schema=None, words=["schema", *words])
 
 
-def test_wrong_type_names_flag_value_and_type(run_tool):
-    msg = assert_usage_error(run_tool(["--epochs", "three"], schema=SCHEMA), "epochs")
-    assert "three" in msg and "int" in msg, msg
+APP_CONFIG = ("hydra:\n  runtime:\n    choices: {trainer: default}\n"
+              "trainer: {max_epochs: 10, name: t}\nmodel: {name: m}\n")
 
 
-def test_missing_required_flag(run_tool):
-    assert_usage_error(run_tool(["--lr", "0.5"], schema=SCHEMA), "epochs")
+def schema_row(id, schema, *needles):
+    return Row(id, needles=needles, schema=schema)
 
 
-def test_nothing_after_dashes(run_cmd):
-    assert_usage_error(run_cmd(["--"]))
+def placeholder_rows():
+    kinds = {"parameter": "{{$.inputs.parameters['lr']}}", "output-path": "{{$.outputs.artifacts['m'].path}}",
+             "executor-input": "{{$}}", "concat": '{"Concat": ["a"]}', "if-present": '{"IfPresent": {"InputName": "x"}}',
+             "artifact-uri": "{{$.inputs.artifacts['data'].uri}}"}
+    for kind, value in kinds.items():
+        yield Row(f"placeholder:str-{kind}", ["--name", value], ["--name: '", PLACEHOLDER_TEXT])
+        yield Row(f"placeholder:zero-config-{kind}", ["--name", value], ["--name: '", PLACEHOLDER_TEXT], schema=None)
 
 
-def test_no_arguments_at_all(run_cmd):
-    assert_usage_error(run_cmd([]))
-
-
-PLACEHOLDERS = [
-    "{{$.inputs.parameters['lr']}}",
-    "{{$.outputs.artifacts['m'].path}}",
-    "{{$}}",
-    '{"Concat": ["a"]}',
-    '{"IfPresent": {"InputName": "x"}}',
-    "{{$.inputs.artifacts['data'].uri}}",
+ROWS = [
+    # --- the schema ---
+    schema_row("malformed-yaml:syntax", "flags:\n  lr: {key: a\n", "schema.yaml:3:1: malformed YAML"),
+    schema_row("malformed-yaml:tab-indent", "flags:\n\tlr: {}\n", "malformed YAML"),
+    schema_row("malformed-yaml:unclosed-brace", "flags:\n  lr: {key: optimizer.lr, type: float\n  epochs: {type: int}\n",
+               "schema.yaml:3:9: malformed YAML: end of map flow not found"),
+    schema_row("malformed-yaml:bad-indent", "flags:\n  lr:\n    key: a\n   type: float\n",
+               "schema.yaml:4:4: malformed YAML: end of map not found"),
+    schema_row("malformed-yaml:unclosed-bracket", "unknown: error\nflags:\n  lr: {key: a}\n  epochs: [1, 2\n",
+               "schema.yaml:5:1: malformed YAML: end of sequence flow not found"),
+    schema_row("malformed-yaml:unclosed-quote", "flags:\n  lr: {key: \"a}\n",
+               "schema.yaml:3:1: malformed YAML: end of map flow not found"),
+    schema_row("schema-not-a-mapping:list", "- lr\n", "a schema is a YAML mapping with a 'flags:' section"),
+    schema_row("schema-not-a-mapping:empty-file", "", "a schema is a YAML mapping"),
+    schema_row("flags-not-a-mapping", "flags: [lr]\n", "'flags' is a mapping from flag names"),
+    schema_row("flag-not-a-mapping", "flags:\n  lr: [1]\n", "flag 'lr' takes a mapping such as {key: a.b, type: float}"),
+    schema_row("field-not-a-scalar", "flags:\n  lr: {key: [a]}\n", "'key' must be a plain value"),
+    schema_row("field-not-a-bool:required", "flags:\n  lr: {required: sure}\n", "'required' must be true or false"),
+    schema_row("field-not-a-bool:secret", "flags:\n  lr: {secret: maybe}\n", "'secret' must be true or false"),
+    schema_row("field-not-a-bool:hyphens", "hyphens_to_underscores: 2\n", "'hyphens_to_underscores' must be true or false"),
+    schema_row("unknown-policy", "unknown: maybe\n", "unknown: 'maybe' is not one of error, pass, auto"),
+    schema_row("unknown-type", "flags:\n  lr: {type: flaot}\n", "flag 'lr': unknown type 'flaot' (known: str, path"),
+    schema_row("unknown-field:flag", "flags:\n  lr: {kye: a}\n", "flag 'lr': unknown field 'kye'"),
+    schema_row("unknown-field:top", "flag:\n  lr: {}\n", "unknown field 'flag'"),
+    schema_row("duplicate-flag", "flags:\n  lr: {}\n  lr: {}\n", "flag 'lr' is declared twice (first on line 2)"),
+    schema_row("duplicate-field:flags-section", "flags:\n  lr: {}\nflags:\n  lr: {}\n", "the field 'flags' is given twice"),
+    schema_row("duplicate-field:in-a-flag", "flags:\n  lr: {key: a, key: b}\n", "schema.yaml:2:16: the field 'key' is given twice; keep one"),
+    # each entry of flags: and env: is read by the one reader, which refuses a repeated field
+    schema_row("duplicate-field:in-an-env-entry", "env:\n  X: {key: a, key: b}\n",
+               "schema.yaml:2:15: the field 'key' is given twice; keep one"),
+    schema_row("duplicate-field:in-an-env-entry-type", "env:\n  X: {key: a, type: int, type: str}\n",
+               "schema.yaml:2:26: the field 'type' is given twice; keep one"),
+    schema_row("empty-key", "flags:\n  lr: {key: ''}\n", "flag 'lr': the key is empty"),
+    schema_row("empty-key:plus-only", "flags:\n  lr: {key: '+'}\n", "flag 'lr': the key is empty"),
+    schema_row("bad-key:blank", "flags:\n  lr: {key: 'a b'}\n", "'a b' is not a key Hydra can address"),
+    schema_row("bad-key:starts-with-digit", "flags:\n  lr: {key: 1abc}\n", "'1abc' is not a key Hydra can address"),
+    schema_row("bad-key:equals", "flags:\n  lr: {key: 'a=b'}\n", "is not a key Hydra can address"),
+    schema_row("name-not-a-key", "flags:\n  1lr: {}\n", "flag '1lr' is not a Hydra key by itself"),
+    schema_row("bad-flag-name:dashes", "flags:\n  --lr: {}\n", "must be the name without leading dashes"),
+    schema_row("bad-flag-name:equals", "flags:\n  'a=b': {key: a}\n", "with no '=' or blanks"),
+    Row("schema-missing", schema=None, options=["--schema", "{tmp}/missing.yaml"],
+        needles=["cannot read schema {tmp}/missing.yaml: No such file or directory"]),
+    Row("schema-missing:in-a-missing-folder", schema=None, options=["--schema", "{tmp}/nope/schema.yaml"],
+        needles=["cannot read schema {tmp}/nope/schema.yaml: No such file or directory"]),
+    Row("schema-missing:from-env", schema=None, env={"HYDRA_ADAPT_SCHEMA": "{tmp}/nope.yaml"},
+        needles=["cannot read schema {tmp}/nope.yaml: No such file or directory; check --schema / HYDRA_ADAPT_SCHEMA"]),
+    Row("schema-is-a-folder", schema=None, options=["--schema", "{tmp}/a-folder"],
+        needles=["schema {tmp}/a-folder is a folder, not a file"]),
+    Row("schema-unreadable", schema=None, options=["--schema", "/proc/self/mem"],
+        needles=["cannot read schema /proc/self/mem: Input/output error"]),
+    Row("schema-too-large", schema=None, options=["--schema", "/dev/zero"],
+        needles=["schema /dev/zero is larger than 16 MiB"]),
+    # --- the tool's own options and the command's shape ---
+    Row("unknown-option", options=["--bogus"], needles=["unrecognised option '--bogus'; see hydra-adapt --help"]),
+    Row("bad-dry-run", options=["--dry-run=xml"], needles=["--dry-run / HYDRA_ADAPT_DRY_RUN: 'xml' is not one of text, json"]),
+    Row("bad-unknown-option", options=["--unknown=maybe"],
+        needles=["--unknown / HYDRA_ADAPT_UNKNOWN: 'maybe' is not one of error, pass, auto"]),
+    Row("bad-log-level", options=["--log-level", "loud"],
+        needles=["--log-level / HYDRA_ADAPT_LOG_LEVEL: 'loud' is not one of trace"]),
+    Row("missing-dashes", words=[], needles=["missing '--' before the program"]),
+    Row("no-program", words=["--"], needles=["no program after '--'"]),
+    Row("no-program:after-options", program=[], needles=["no program after '--'"]),
+    Row("program-not-found", status=127, program=["no-such-program-here"],
+        needles=["program 'no-such-program-here' not found in PATH"]),
+    Row("program-missing-path", status=127, program=["{tmp}/missing-program"],
+        needles=["program '{tmp}/missing-program': No such file or directory"]),
+    Row("program-is-a-folder", status=126, program=["{tmp}/a-folder"], needles=["program '{tmp}/a-folder' is a folder"]),
+    Row("program-not-executable", status=126, program=["{tmp}/a-file"],
+        needles=["program '{tmp}/a-file' is not executable: Permission denied"]),
+    # --- the incoming args ---
+    Row("unknown-flag", ["--lrr", "1"], ["unknown flag --lrr (did you mean --lr?); known flags: --lr --epochs"]),
+    Row("flag-not-a-key", ["--1abc=3"], ["--1abc: '1abc' is not a Hydra key"], schema=None),
+    Row("lone-dash-dash", ["--lr", "1", "--", "x"], ["a lone '--' among the incoming args"]),
+    Row("stray-word", ["--flag", "--lr", "1", "word"], ["unexpected word 'word' among the incoming args"]),
+    Row("flag-without-name", ["--=3"], ["the incoming arg '--=3' has no flag name"]),
+    Row("missing-value", ["--lr"], ["--lr: missing value; write --lr VALUE or --lr=VALUE (type float)"]),
+    Row("missing-value:before-a-flag", ["--name", "--lr", "1"], ["--name: missing value"]),
+    Row("missing-required", ["--lr", "1"], ["missing required flag --epochs (for trainer.epochs)"],
+        schema=SCHEMA.replace("type: int}", "type: int, required: true}")),
+    *placeholder_rows(),
+    Row("placeholder:output-path-flag", ["--out", "{{$.outputs.artifacts['model'].path}}"], ["--out: '", PLACEHOLDER_TEXT]),
+    Row("placeholder:float-flag", ["--lr", "{{$.inputs.parameters['lr']}}"], ["--lr: '", PLACEHOLDER_TEXT]),
+    Row("placeholder:json-flag-concat", ["--meta", '{"Concat": ["a", "b"]}'], ["--meta: '", PLACEHOLDER_TEXT]),
+    Row("placeholder:json-flag-if-present", ["--meta", '{"IfPresent": {"InputName": "x"}}'], ["--meta: '", PLACEHOLDER_TEXT]),
+    # --- values that are not of their type ---
+    Row("not-an-int:fraction", ["--epochs", "1.5"], ["--epochs: the value '1.5' is not an int"]),
+    Row("not-an-int:word", ["--epochs", "ten"], ["--epochs: the value 'ten' is not an int"]),
+    Row("not-an-int:blank", ["--epochs", " 3"], ["is not an int"]),
+    Row("not-a-float:word", ["--lr", "fast"], ["--lr: the value 'fast' is not a float"]),
+    Row("not-a-float:overflow", ["--lr", "1e999"], ["--lr: the value '1e999' is not a float"]),
+    Row("not-a-float:empty", ["--lr="], ["--lr: the value '' is not a float"]),
+    Row("not-a-float:sweep", ["--lr", "0.1,0.2"], ["is not a float"]),
+    Row("not-a-bool", ["--flag", "yes"], ["--flag: the value 'yes' is not a bool (true, false, 1 or 0)"]),
+    Row("not-json", ["--meta", "{a: 1}"], ["--meta: the value '{a: 1}' is not valid JSON"]),
+    Row("not-json:empty", ["--meta", ""], ["is not valid JSON"]),
+    Row("not-json:overflow", ["--meta", "[1e400]"], ["is not valid JSON (number overflow"]),
+    Row("not-json:not-utf8", ["--meta", b'"\xff"'], ["is not valid JSON"]),
+    Row("json-key-not-a-str", ["--meta", '{"1": 0}'], ["would read as a number, bool or null rather than a str"]),
+    Row("json-key-characters", ["--meta", '{"é": 0}'], ["whose characters Hydra cannot carry in a key"]),
+    Row("json-empty-key", ["--meta", '{"": 0}'], ["has an empty object key"]),
+    Row("json-nul", ["--meta", '["a\\u0000b"]'], ["holds a string with a NUL character"]),
+    Row("json-too-deep", ["--meta", "[" * 102 + "]" * 102], ["nests deeper than 100 levels"]),
+    # --- the kernel's limits, and files ---
+    Row("word-too-long", ["--name", "a" * (WORD_LIMIT - NAME_WORD_OVERHEAD)],
+        ["--name: the command-line word it becomes is 131073 bytes with its NUL; Linux refuses words over 131072 bytes"]),
+    Row("word-too-long:quoting-doubles", ["--name", "'" * 70000], ["Linux refuses words over 131072 bytes"]),
+    Row("word-too-long:quoting-grows-by-half", ["--name", GROWS_WHEN_QUOTED], ["--name: the command-line word"]),
+    Row("word-too-long:zero-config", ["--name", GROWS_WHEN_QUOTED], ["--name: the command-line word"], schema=None),
+    Row("word-too-long:long-key", ["--big", "v" * (131071 - 1000)], ["--big: the command-line word"],
+        schema={"flags": {"big": {"key": "+" + ".".join(["k" * 60] * 30), "type": "str"}}}),
+    Row("command-too-big", words_over_total_limit(), ["bytes Linux lets a program start with; pass large values in files"],
+        schema=None),
+    # 1 MB of environment (one string may not pass 128 KiB) + 10 values of 60,000 quotes, which
+    # double when quoted: each final word fits, all of them with the environment do not.
+    Row("command-too-big:with-the-environment", slot_args(["'" * 60_000] * 10),
+        ["bytes Linux lets a program start with"], schema=slot_schema(10, "str"),
+        env={f"BIG_ENV_VALUE_{i}": "e" * 100_000 for i in range(10)}),
+    Row("output-folder", ["--out", "{tmp}/a-file/sub/model.pt"], ["--out: cannot create the folder '{tmp}/a-file/sub'"]),
+    # --- the app's Hydra config (--hydra-config) ---
+    hydra_config_row("hydra-config-ambiguous", APP_CONFIG, ["--name", "x"],
+                     "--name is ambiguous", "trainer.name, model.name", "--trainer.name"),
+    hydra_config_row("hydra-config-unknown-flag", APP_CONFIG, ["--max-epoch", "3"],
+                     "unknown flag --max-epoch", "did you mean --trainer.max_epochs?"),
+    hydra_config_row("hydra-config-default-type", APP_CONFIG, ["--max-epochs", "3.5"], "--max-epochs", "is not an int"),
+    hydra_config_row("hydra-config-malformed-yaml", "trainer: {max_epochs: 10\n", [], "{tmp}/cfg.yaml:", "malformed YAML"),
+    hydra_config_row("hydra-config-not-a-mapping", "- trainer\n", [], "{tmp}/cfg.yaml:", "expected a YAML mapping"),
+    hydra_config_row("hydra-config-only-hydra-keys", "hydra:\n  run: {dir: .}\n", [], "{tmp}/cfg.yaml", "not --cfg hydra"),
+    Row("hydra-config-missing", schema=None, options=["--hydra-config", "{tmp}/cfg.yaml"],
+        needles=["cannot read Hydra config", "{tmp}/cfg.yaml", "--hydra-config"]),
+    # --- hydra-adapt schema with the app's config ---
+    schema_command_row("schema-program-fails", ["--from-program", "--", PY, "-c", "import sys; sys.exit(3)"],
+                       "-c 'import sys; sys.exit(3)' --cfg all) failed with exit status 3"),
+    schema_command_row("schema-program-prints-no-config", ["--from-program", "--", PY, "-c", "print('[1, 2]')"],
+                       "the output of ", "--cfg all:1:1: not the config", "expected a YAML mapping"),
+    schema_command_row("schema-from-program-no-program", ["--from-program", "--"],
+                       "--from-program needs the program after '--'"),
+    schema_command_row("schema-program-without-from-program", ["--", PY, "main.py"], "add --from-program"),
+    schema_command_row("schema-config-twice", ["--hydra-config", "x.yaml", "--from-program", "--", PY], "not both"),
+    schema_command_row("schema-no-source", [], "needs --component FILE, --hydra-config FILE or --from-program"),
 ]
 
 
-@pytest.mark.parametrize("schema", [SCHEMA, None], ids=["str-flag", "zero-config"])
-@pytest.mark.parametrize("value", PLACEHOLDERS)
-def test_unsubstituted_placeholder(run_tool, schema, value):
-    args = (OK if schema else []) + ["--name", value]
-    msg = assert_usage_error(run_tool(args, schema=schema), "name")
-    assert re.search(r"substitut", msg, re.I), (
-        f"message should say the platform did not substitute the value: {msg}")
+def expand(word, tmp):
+    return word.replace("{tmp}", str(tmp)) if isinstance(word, str) else word
 
 
-def test_unsubstituted_placeholder_in_float_flag(run_tool):
-    msg = assert_usage_error(run_tool(OK + ["--lr", "{{$.inputs.parameters['lr']}}"],
-                                      schema=SCHEMA), "lr")
-    assert re.search(r"substitut", msg, re.I), msg
+def command_words(row: Row, tmp) -> list:
+    if row.words is not None:
+        return [expand(word, tmp) for word in row.words]
+    options = list(row.options)
+    if row.schema is not None:
+        text = row.schema if isinstance(row.schema, str) else yaml.safe_dump(row.schema)
+        (tmp / "schema.yaml").write_text(text, encoding="utf-8")
+        options += ["--schema", str(tmp / "schema.yaml")]
+    program = record_program() if row.program is None else row.program
+    incoming = ["--", *row.args] if program and row.args else []
+    return [expand(word, tmp) for word in [*options, "--", *program, *incoming]]
 
 
-# ---------------------------------------------------------------- size limits
-# One argv word may be at most 131071 bytes (+ NUL). A 200000-char value cannot even be
-# handed to the tool (its own execve fails with E2BIG), so the values below are ~100000
-# chars, half `'` and half `"`: any Hydra quoting escapes half of them, and the word the
-# tool would build (key='...') is >= 150000 bytes.
-TOO_LONG_ONCE_QUOTED = "'\"" * 50000
+@pytest.mark.parametrize("row", ROWS, ids=[row.id for row in ROWS])
+def test_refused_before_the_program_starts(row, tmp_path):
+    (tmp_path / "a-folder").mkdir()
+    (tmp_path / "a-file").write_text("not a folder, not executable\n")
+    if row.hydra_config is not None:
+        (tmp_path / "cfg.yaml").write_text(row.hydra_config, encoding="utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    res = run_raw(command_words(row, tmp_path), cwd=work, env={k: expand(v, tmp_path) for k, v in row.env.items()})
+
+    line = assert_refused(res, row.status, *[expand(needle, tmp_path) for needle in row.needles])
+    assert len(line) < 2000, "the line must not repeat a huge value" + res.describe()
+    assert res.stdout == "", res.describe()
+    assert os.listdir(work) == [], "a file was created"
+    assert sorted(os.listdir(tmp_path)) == sorted(["a-file", "a-folder", "work"] +
+                                                  (["schema.yaml"] if row.schema is not None and row.words is None else []) +
+                                                  (["cfg.yaml"] if row.hydra_config is not None else []))
+    assert os.listdir(tmp_path / "a-folder") == []
 
 
-def test_one_word_too_long(run_tool):
-    msg = assert_usage_error(run_tool(OK + ["--name", TOO_LONG_ONCE_QUOTED], schema=SCHEMA),
-                             "name")
-    assert "'\"'\"'\"'\"" * 250 not in msg, "the message should not repeat the huge value"
+def docs_ids() -> list:
+    """The ids of docs/errors.md's entries: the first cell of its table rows, `id`."""
+    text = (REPO / "docs" / "errors.md").read_text(encoding="utf-8")
+    return re.findall(r"^\| `([a-z0-9-]+)` \|", text, re.M)
 
 
-def test_one_word_too_long_zero_config(run_tool):
-    assert_usage_error(run_tool(["--name", TOO_LONG_ONCE_QUOTED]), "name")
+def test_docs_and_catalogue_follow_each_other():
+    documented = docs_ids()
+    assert len(documented) == len(set(documented)), "an id is listed twice in docs/errors.md"
+    ids = [row.id for row in ROWS]
+    assert len(ids) == len(set(ids)), "a row id is used twice"
+    tested = {row_id.split(":")[0] for row_id in ids}
+    assert sorted(tested - set(documented)) == [], "rows whose kind docs/errors.md does not list"
+    assert sorted(set(documented) - tested) == [], "docs/errors.md entries no row tests"
 
 
-def test_one_word_too_long_long_key(run_tool):
-    key = "+" + ".".join(["k" * 60] * 30)          # a 1830-char key
-    value = "v" * (131071 - 1000)                  # fits alone, not with the key
-    schema = {"flags": {"big": {"key": key, "type": "str"}}}
-    assert_usage_error(run_tool(["--big", value], schema=schema), "big")
+# --- the limits, from the other side: what is accepted --------------------------------
+
+@pytest.mark.parametrize("bytes_with_nul", [WORD_LIMIT - 1, WORD_LIMIT])
+def test_a_word_at_the_128KiB_limit_is_accepted(run_tool, bytes_with_nul):
+    text = "a" * (bytes_with_nul - 1 - NAME_WORD_OVERHEAD)
+    res = run_tool(["--name", text], schema=SCHEMA, second_dashes=True)
+    assert assert_ok(res)["name"] == text
+    assert len(res.argv[-1]) + 1 == bytes_with_nul
 
 
 def test_long_word_under_the_limit_works(run_tool):
     value = "z" * 100000
-    cfg = assert_ok(run_tool(OK + ["--name", value], schema=SCHEMA))
+    cfg = assert_ok(run_tool(["--name", value], schema=SCHEMA))
     assert same(cfg["name"], value)
-
-
-def test_argv_over_the_total_limit(run_tool):
-    """20 values of 75000 chars, half `'` and half `"`: the tool receives ~1.5 MB (it
-    could not even be started with 4 MB under the usual 8 MiB stack limit), but every
-    Hydra quoting of such a value escapes half of its characters, so the command it
-    would exec is over 2.2 MB > the 2 MiB argv+environment limit."""
-    values = ["'\"" * 37500] * 20
-    res = run_tool(slot_args(values), schema=slot_schema(len(values), "str"))
-    assert_usage_error(res)
-
-
-def test_argv_and_environment_over_the_total_limit(run_tool):
-    """The environment counts too: 1 MB of environment (10 variables of 100000 bytes: one
-    string may not pass 128 KiB) + 8 values of 100000 chars that grow by half when
-    quoted (~1.2 MB of argv once built)."""
-    values = ["'\"" * 50000] * 8
-    big_env = {f"BIG_ENV_VALUE_{i}": "e" * 100_000 for i in range(10)}
-    res = run_tool(slot_args(values), schema=slot_schema(len(values), "str"), env=big_env)
-    assert_usage_error(res)
-
-
-# ---------------------------------------------------------------- program cannot be run
-def test_program_not_found_on_path(run_tool):
-    res = run_tool(OK, program=["hydra-adapt-no-such-program-xyz"], schema=SCHEMA)
-    assert res.rc == 127, res.describe()
-    assert "hydra-adapt-no-such-program-xyz" in res.stderr, res.describe()
-
-
-def test_program_not_found_by_path(run_tool, tmp_path):
-    prog = str(tmp_path / "missing" / "prog")
-    res = run_tool(OK, program=[prog], schema=SCHEMA)
-    assert res.rc == 127 and prog in res.stderr, res.describe()
-
-
-def test_program_is_a_directory(run_tool, tmp_path):
-    d = tmp_path / "adir"
-    d.mkdir()
-    res = run_tool(OK, program=[str(d)], schema=SCHEMA)
-    assert res.rc == 126 and str(d) in res.stderr, res.describe()
-
-
-def test_program_not_executable(run_tool, tmp_path):
-    f = tmp_path / "script.sh"
-    f.write_text("#!/bin/sh\necho hi\n")
-    f.chmod(stat.S_IRUSR | stat.S_IWUSR)
-    res = run_tool(OK, program=[str(f)], schema=SCHEMA)
-    assert res.rc == 126 and str(f) in res.stderr, res.describe()
 
 
 def test_program_found_on_path(run_tool, tmp_path):
@@ -193,57 +304,7 @@ def test_program_found_on_path(run_tool, tmp_path):
     prog = bindir / "my-trainer"
     prog.write_text(f"#!/bin/sh\nexec '{PY}' '{RECORD_MAIN}' \"$@\"\n")
     prog.chmod(0o755)
-    res = run_tool(OK + ["--lr", "0.5"], program=["my-trainer"], schema=SCHEMA,
+    res = run_tool(["--lr", "0.5"], program=["my-trainer"], schema=SCHEMA,
                    env={"PATH": f"{bindir}:{os.environ.get('PATH', '/usr/bin:/bin')}"})
     cfg = assert_ok(res)
     assert cfg["optimizer"]["lr"] == 0.5
-
-
-@pytest.mark.parametrize("value", ['{"Concat": ["a", "b"]}', '{"IfPresent": {"InputName": "x"}}'])
-def test_json_shaped_placeholder_in_json_flag(run_tool, value):
-    msg = assert_usage_error(run_tool(OK + ["--params", value], schema=SCHEMA), "params")
-    assert re.search(r"substitut", msg, re.I), msg
-
-
-# ---------------------------------------------------------------- the app's Hydra config (--hydra-config)
-APP_CONFIG = ("hydra:\n  runtime:\n    choices: {trainer: default}\n"
-              "trainer: {max_epochs: 10, name: t}\nmodel: {name: m}\n")
-HYDRA_CONFIG_ERRORS = [
-    # id, the config file's text (None: no such file), incoming args, needles
-    ("ambiguous-name", APP_CONFIG, ["--name", "x"],
-     ["--name is ambiguous", "trainer.name, model.name", "--trainer.name"]),
-    ("unknown-names-nearest-path", APP_CONFIG, ["--max-epoch", "3"],
-     ["unknown flag --max-epoch", "did you mean --trainer.max_epochs?"]),
-    ("value-of-the-defaults-type", APP_CONFIG, ["--max-epochs", "3.5"], ["--max-epochs", "is not an int"]),
-    ("not-yaml", "trainer: {max_epochs: 10\n", [], ["cfg.yaml:", "malformed YAML"]),
-    ("not-a-mapping", "- trainer\n", [], ["cfg.yaml:", "expected a YAML mapping"]),
-    ("only-hydras-keys", "hydra:\n  run: {dir: .}\n", [], ["cfg.yaml", "not --cfg hydra"]),
-    ("missing-file", None, [], ["cannot read Hydra config", "cfg.yaml", "--hydra-config"]),
-]
-
-
-@pytest.mark.parametrize("text,args,needles", [r[1:] for r in HYDRA_CONFIG_ERRORS],
-                         ids=[r[0] for r in HYDRA_CONFIG_ERRORS])
-def test_hydra_config_errors(run_tool, tmp_path, text, args, needles):
-    path = tmp_path / "cfg.yaml"
-    if text is not None:
-        path.write_text(text)
-    assert_usage_error(run_tool(args, options=["--hydra-config", str(path)]), *needles)
-
-
-SCHEMA_FROM_PROGRAM_ERRORS = [
-    ("program-fails", ["--from-program", "--", PY, "-c", "import sys; sys.exit(3)"],
-     ["-c 'import sys; sys.exit(3)' --cfg all) failed with exit status 3"]),
-    ("program-prints-no-config", ["--from-program", "--", PY, "-c", "print('[1, 2]')"],
-     ["the output of ", "--cfg all:1:1: not the config", "expected a YAML mapping"]),
-    ("no-program", ["--from-program", "--"], ["--from-program needs the program after '--'"]),
-    ("program-without-from-program", ["--", PY, "main.py"], ["add --from-program"]),
-    ("config-twice", ["--hydra-config", "x.yaml", "--from-program", "--", PY], ["not both"]),
-    ("no-source", [], ["needs --component FILE, --hydra-config FILE or --from-program"]),
-]
-
-
-@pytest.mark.parametrize("words,needles", [r[1:] for r in SCHEMA_FROM_PROGRAM_ERRORS],
-                         ids=[r[0] for r in SCHEMA_FROM_PROGRAM_ERRORS])
-def test_schema_command_errors(run_cmd, words, needles):
-    assert_usage_error(run_cmd(["schema", *words]), *needles)

@@ -6,7 +6,8 @@ from typing import Optional
 
 from kfp import dsl
 
-from component_support.kfp_helpers import dry_run_argv, kfp_rendered_incoming, run_app, run_tool
+from adapt import WRITTEN, run_raw
+from component_support.kfp_helpers import dry_run_argv, kfp_rendered_incoming, run_app
 
 SCHEMA = """
 flags:
@@ -49,7 +50,7 @@ def test_parameters_and_artifact_paths_reach_the_app_typed(tmp_path):
     assert isinstance(config["lr"], float) and isinstance(config["epochs"], int)
     assert config["data"] == str(data_file)
     assert config["model"] == str(task_root / "model") and config["acc"] == str(task_root / "acc")
-    assert (task_root / "model").read_text() == "written by component_app\n", "the output folder was created"
+    assert (task_root / "model").read_text() == WRITTEN, "the output folder was created"
 
 
 def test_bucket_uris_become_the_mount_paths_kfp_uses(tmp_path):
@@ -67,15 +68,15 @@ def test_an_input_the_schema_lacks_is_an_error_naming_it(tmp_path):
     incoming = kfp_rendered_incoming(lightweight, arguments, "gs://b/root/task")
     schema = tmp_path / "schema.yaml"
     schema.write_text(SCHEMA.replace("  use_gpu: {type: bool}\n", ""))
-    result = run_tool(["--schema", str(schema), "--", "python3", "main.py", *incoming])
-    assert result.returncode == 2
+    result = run_raw(["--schema", str(schema), "--", "python3", "main.py", *incoming])
+    assert result.rc == 2
     assert "unknown flag --use_gpu" in result.stderr
 
 
 def test_an_unsubstituted_executor_input_is_refused(tmp_path):
-    result = run_tool(["--", "python3", "main.py", "--executor_input", "{{$}}"])
-    assert result.returncode == 2
+    result = run_raw(["--", "python3", "main.py", "--executor_input", "{{$}}"])
+    assert result.rc == 2
     assert "pipeline placeholder the platform did not substitute" in result.stderr
-    result = run_tool(["--", "python3", "main.py", "--executor_input", "{not json"])
-    assert result.returncode == 2
+    result = run_raw(["--", "python3", "main.py", "--executor_input", "{not json"])
+    assert result.rc == 2
     assert result.stderr.startswith("hydra-adapt: error: --executor_input: the value is not JSON")

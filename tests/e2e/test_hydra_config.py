@@ -8,11 +8,11 @@ import subprocess
 
 import pytest
 
-from adapt import (E2E, PY, RECORD_MAIN, assert_ok, base_env, run_raw, run_tool_in, same,
+from adapt import (assert_ok, base_env, config_tree, record_program, run_raw, run_tool_in, same,
                    write_schema)
 
-TREE = str(E2E / "apps" / "lightning_tree")
-APP = [PY, RECORD_MAIN, "--config-path", TREE]
+TREE = config_tree("lightning_tree")
+APP = record_program(TREE)
 # ckpt_path is ??? in the tree: every run gives it.
 CKPT_FLAG, CKPT_OVERRIDE = ["--ckpt-path", "/ckpt/last.ckpt"], ["ckpt_path=/ckpt/last.ckpt"]
 
@@ -28,13 +28,13 @@ def cfg_all(tmp_path_factory):
 
 
 def adapted(cwd, cfg_all, flags, options=()):
-    return run_tool_in(cwd, flags, options=["--hydra-config", cfg_all, *options], program=APP,
+    return run_tool_in(cwd, flags, options=["--hydra-config", cfg_all, *options], config=TREE,
                        second_dashes=True)
 
 
 def by_hand(cwd, overrides):
     """The app run with hand-written Hydra overrides (they pass through unchanged)."""
-    return run_tool_in(cwd, overrides, program=APP, second_dashes=True)
+    return run_tool_in(cwd, overrides, config=TREE, second_dashes=True)
 
 
 CASES = [
@@ -86,12 +86,12 @@ def test_the_follower_follows_through_hydra(tmp_path, cfg_all):
 
 def test_without_the_config_hydra_refuses_the_same_flags(tmp_path):
     """What the feature fixes: zero-config sends max_epochs=3, which Hydra refuses."""
-    res = run_tool_in(tmp_path, ["--max-epochs", "3"] + CKPT_FLAG, program=APP, second_dashes=True)
+    res = run_tool_in(tmp_path, ["--max-epochs", "3"] + CKPT_FLAG, config=TREE, second_dashes=True)
     assert res.rc != 0 and res.cfg is None, res.describe()
 
 
 def test_the_variable_names_the_config_too(tmp_path, cfg_all):
-    res = run_tool_in(tmp_path, ["--max-epochs", "7"] + CKPT_FLAG, program=APP, second_dashes=True,
+    res = run_tool_in(tmp_path, ["--max-epochs", "7"] + CKPT_FLAG, config=TREE, second_dashes=True,
                       env={"HYDRA_ADAPT_HYDRA_CONFIG": cfg_all})
     assert assert_ok(res)["trainer"]["max_epochs"] == 7
 
@@ -149,7 +149,7 @@ def test_printed_schema_gives_what_the_config_gives(tmp_path, cfg_all):
     schema = write_schema(tmp_path, res.stdout)
     flags = ["--experiment", "example", "--db/engine", "postgres", "--max-epochs", "256.0", "--lr", "1",
              "--seed", "7", "--tags", "[1]", "--run-id", "9", "--precision", "bf16"] + CKPT_FLAG
-    by_schema = assert_ok(run_tool_in(tmp_path, flags, options=["--schema", schema], program=APP,
+    by_schema = assert_ok(run_tool_in(tmp_path, flags, options=["--schema", schema], config=TREE,
                                       second_dashes=True))
     assert same(by_schema, assert_ok(adapted(tmp_path, cfg_all, flags)))
 

@@ -5,24 +5,22 @@ Each namespace test starts the BUILT binary as PID 1 of a new PID namespace:
 container runtime starts an ENTRYPOINT. Signals are sent from outside the namespace to
 hydra-adapt itself, as `docker stop` or a Vertex preemption would.
 
-Binary: env HYDRA_ADAPT_BIN, default <repo>/build/hydra-adapt.
+Binary and environment: the harness's (adapt.py); these runs need Popen and signals, so
+they call subprocess themselves with adapt.BIN and adapt.base_env.
 """
 from __future__ import annotations
 
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-BIN = os.environ.get("HYDRA_ADAPT_BIN") or str(REPO / "build" / "hydra-adapt")
-PY = sys.executable
+from adapt import BIN, ERROR_PREFIX, PY, base_env
+
 IN_NEW_PID_NAMESPACE = ["unshare", "--pid", "--fork", "--mount-proc"]
-ERROR_PREFIX = "hydra-adapt: error: "
 WAIT_SECONDS = 60  # a hung run fails the test instead of hanging the suite
 
 FORWARDED = [signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR1,
@@ -30,9 +28,7 @@ FORWARDED = [signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT, signa
 
 
 def clean_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("HYDRA_ADAPT_")}
-    env.update(extra)
-    return env
+    return base_env(extra)
 
 
 def run(words: list[str], env: dict[str, str] | None = None, **kw) -> subprocess.CompletedProcess:

@@ -300,3 +300,15 @@ def test_dry_run_creates_no_output_folder(run_tool, tmp_path):
     doc = _json(res)
     assert any(str(target) in a for a in doc["argv"]), doc["argv"]
     assert not (tmp_path / "dry").exists(), "a dry run must not create folders"
+
+
+def test_dry_run_lists_a_folder_once_with_every_flag_that_needs_it(run_tool, tmp_path):
+    out = tmp_path / "out"
+    schema = {"flags": {"model": {"key": "output.model", "type": "output_path"},
+                        "metrics": {"key": "name", "type": "output_path"}}}
+    args = ["--model", str(out / "model.pkl"), "--metrics", str(out / "metrics.json")]
+    text = _dry(run_tool, ["--dry-run"], args=args, schema=schema).stdout
+    assert [line for line in text.splitlines() if line.startswith("folder to create:")] == [
+        f"folder to create: {out} (for --model, --metrics)"], text
+    doc = _json(_dry(run_tool, ["--dry-run=json"], args=args, schema=schema))
+    assert doc["folders"] == [{"folder": str(out), "flags": ["--model", "--metrics"]}]

@@ -10,7 +10,7 @@ import joblib
 import numpy as np
 import pytest
 
-from component_support.kfp_helpers import REPO, hydra_adapt_bin, run_tool
+from adapt import BIN, REPO, run_raw
 
 PIPELINE = REPO / "examples" / "pipeline"
 RUNNER = REPO / "scripts" / "run_pipeline_locally.py"
@@ -20,7 +20,7 @@ def run_pipeline(tmp_path: pathlib.Path, *params: str) -> subprocess.CompletedPr
     compiled = tmp_path / "digits.yaml"
     subprocess.run([sys.executable, str(PIPELINE / "pipeline.py"), str(compiled)], check=True, timeout=120)
     args = [sys.executable, str(RUNNER), str(compiled), "--image", f"hydra-adapt-demo/prepare={PIPELINE / 'prepare'}",
-            "--image", f"hydra-adapt-demo/train={PIPELINE / 'train'}", "--tool", hydra_adapt_bin(), "--python",
+            "--image", f"hydra-adapt-demo/train={PIPELINE / 'train'}", "--tool", BIN, "--python",
             sys.executable, "--gcs", str(tmp_path / "gcs"), "--summary", str(tmp_path / "summary.json")]
     for param in params:
         args += ["--param", param]
@@ -97,10 +97,10 @@ def test_the_default_experiment_is_small(tmp_path):
 def test_another_function_is_a_config_choice_not_a_spec_change(tmp_path):
     """An override after the component's args picks another function of functions.py."""
     dataset = tmp_path / "out" / "dataset"
-    result = run_tool(["--component", "component.yaml", "--", sys.executable, "main.py", "--test-size", "0.5",
+    result = run_raw(["--component", "component.yaml", "--", sys.executable, "main.py", "--test-size", "0.5",
                        "--output-path", str(dataset), "prepare._target_=functions.load_digits_subset",
                        "+prepare.digits=[3,8]"], cwd=PIPELINE / "prepare")
-    assert result.returncode == 0, result.stderr
+    assert result.rc == 0, result.stderr
     with np.load(dataset) as data:
         assert set(data["y_train"]) | set(data["y_test"]) == {3, 8}
     assert received_config(str(dataset))["prepare"]["digits"] == [3, 8]

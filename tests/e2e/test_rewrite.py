@@ -8,7 +8,8 @@ import pytest
 import yaml
 from kfp import compiler, components, dsl
 
-from component_support.kfp_helpers import REPO, kfp_rendered_incoming, run_tool
+from adapt import REPO, run_raw
+from component_support.kfp_helpers import kfp_rendered_incoming
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures"
 TRAIN = REPO / "examples" / "pipeline" / "train" / "component.yaml"
@@ -16,8 +17,8 @@ TRAIN_ARGUMENTS = {"experiment": "large", "learning_rate": 0.02, "max_iter": 50}
 
 
 def rewritten(spec: pathlib.Path, style: str, tmp_path: pathlib.Path) -> pathlib.Path:
-    result = run_tool(["rewrite", "--component", str(spec), "--style", style])
-    assert result.returncode == 0, result.stderr
+    result = run_raw(["rewrite", "--component", str(spec), "--style", style])
+    assert result.rc == 0, result.stderr
     path = tmp_path / f"{spec.stem}.{style}.yaml"
     path.write_text(result.stdout)
     return path
@@ -48,6 +49,18 @@ def test_adapter_puts_the_tool_in_front_of_the_command_and_keeps_the_args(tmp_pa
     assert after["command"] == ["/hydra-adapt", "--", "python3", "main.py"]
     assert after["args"] == before["args"]
     assert after["command"] == kfp_container(TRAIN, tmp_path)["command"], "as the example is written by hand"
+
+
+def test_adapter_leaves_a_command_already_through_the_tool_at_any_path(tmp_path):
+    """Found by issue 10: only /hydra-adapt counted as the tool, so /usr/local/bin/hydra-adapt was wrapped again."""
+    spec = yaml.safe_load(TRAIN.read_text())
+    spec["implementation"]["container"]["command"] = ["/usr/local/bin/hydra-adapt", "--", "python3", "main.py"]
+    installed = tmp_path / "train_installed.yaml"
+    installed.write_text(yaml.safe_dump(spec, sort_keys=False))
+    after = kfp_container(rewritten(installed, "adapter", tmp_path), tmp_path)
+    assert after["command"] == ["/usr/local/bin/hydra-adapt", "--", "python3", "main.py"]
+    hydra = kfp_container(rewritten(installed, "hydra", tmp_path), tmp_path)
+    assert hydra["command"] == ["python3", "main.py"]
 
 
 def test_hydra_style_renders_hand_written_overrides(tmp_path):
@@ -109,13 +122,13 @@ def test_a_v1_flag_with_several_values_becomes_a_list(tmp_path):
 
 
 def test_option_errors(tmp_path):
-    result = run_tool(["rewrite", "--component", str(TRAIN), "--style", "sed"])
-    assert result.returncode == 2 and "--style 'sed' is not one of adapter, hydra" in result.stderr
-    result = run_tool(["rewrite", "--component", str(TRAIN)])
-    assert result.returncode == 2 and "needs --style" in result.stderr
-    result = run_tool(["rewrite", "--comp", str(TRAIN), "--style", "hydra"])
-    assert result.returncode == 2 and "hydra-adapt rewrite --help" in result.stderr
+    result = run_raw(["rewrite", "--component", str(TRAIN), "--style", "sed"])
+    assert result.rc == 2 and "--style 'sed' is not one of adapter, hydra" in result.stderr
+    result = run_raw(["rewrite", "--component", str(TRAIN)])
+    assert result.rc == 2 and "needs --style" in result.stderr
+    result = run_raw(["rewrite", "--comp", str(TRAIN), "--style", "hydra"])
+    assert result.rc == 2 and "hydra-adapt rewrite --help" in result.stderr
     no_command = tmp_path / "no_command.yaml"
     no_command.write_text("name: x\nimplementation:\n  container:\n    image: x\n    args: [--a, b]\n")
-    result = run_tool(["rewrite", "--component", str(no_command), "--style", "adapter"])
-    assert result.returncode == 2 and "the container has no command" in result.stderr
+    result = run_raw(["rewrite", "--component", str(no_command), "--style", "adapter"])
+    assert result.rc == 2 and "the container has no command" in result.stderr

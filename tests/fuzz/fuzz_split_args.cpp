@@ -36,12 +36,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     rejoined.insert(rejoined.end(), arg.words.begin(), arg.words.end());
     if (arg.kind != IncomingArg::Kind::kFlag) continue;
     require(arg.words.front().rfind("--" + arg.name, 0) == 0, "a flag's first word names it");
-    if (!arg.value) {
+    require(arg.values.size() <= 1, "a flag declared with one value takes at most one");
+    if (arg.values.empty()) {
       require(arg.words.size() == 1, "a bare flag is one word");
     } else if (arg.words.size() == 1) {
-      require(arg.words.front() == "--" + arg.name + "=" + *arg.value, "--name=VALUE gives VALUE");
+      require(arg.words.front() == "--" + arg.name + "=" + arg.values.front(), "--name=VALUE gives VALUE");
     } else {
-      require(arg.words.size() == 2 && arg.words[1] == *arg.value, "--name VALUE gives the next word");
+      require(arg.words.size() == 2 && arg.words[1] == arg.values.front(), "--name VALUE gives the next word");
     }
   }
   require(rejoined == split.incoming, "the args give back every incoming word once, in order");

@@ -107,6 +107,33 @@ TEST(RewriteComponent, HydraWritesAFlagWithSeveralValuesAsAList) {
   EXPECT_EQ(args[1].as<std::string>(), "n=[1,2]");
 }
 
+// Found by issue 10: adapter wrapped a command through the tool a second time unless the tool
+// stood at /hydra-adapt.
+TEST(RewriteComponent, KnowsTheToolAtAnyPath) {
+  const std::string v1 =
+      "implementation: {container: {command: [/usr/local/bin/hydra-adapt, --, python3, main.py], args: [--lr, '1']}}";
+  const YAML::Node adapted = container_of(rewrite_component_yaml(v1, "c.yaml", RewriteStyle::kAdapter));
+  EXPECT_EQ(strings(adapted["command"]),
+            (std::vector<std::string>{"/usr/local/bin/hydra-adapt", "--", "python3", "main.py"}));
+  const YAML::Node hydra = container_of(rewrite_component_yaml(v1, "c.yaml", RewriteStyle::kHydra));
+  EXPECT_EQ(strings(hydra["command"]), (std::vector<std::string>{"python3", "main.py"}));
+  EXPECT_EQ(strings(hydra["args"]), std::vector<std::string>{"lr=1"});
+}
+
+// The program's own words are what the tool would pass on as they are: never overrides.
+TEST(RewriteComponent, HydraKeepsTheProgramsOwnWordsAsTheSplitDoes) {
+  const std::string v1 =
+      "inputs: [{name: n}]\n"
+      "implementation: {container: {command: [hydra-adapt, --, torchrun], "
+      "args: [--nproc_per_node=8, main.py, --, --n, {inputValue: n}]}}";
+  const YAML::Node hydra = container_of(rewrite_component_yaml(v1, "c.yaml", RewriteStyle::kHydra));
+  EXPECT_EQ(strings(hydra["command"]), std::vector<std::string>{"torchrun"});
+  ASSERT_EQ(hydra["args"].size(), 3u);
+  EXPECT_EQ(hydra["args"][0].as<std::string>(), "--nproc_per_node=8");
+  EXPECT_EQ(hydra["args"][1].as<std::string>(), "main.py");
+  EXPECT_EQ(hydra["args"][2]["concat"][0].as<std::string>(), "n=");
+}
+
 TEST(RewriteComponent, RefusesWhatItCannotRewrite) {
   EXPECT_NE(error_of("name: x\n", RewriteStyle::kAdapter).find("not a Kubeflow Pipelines component"),
             std::string::npos);

@@ -135,6 +135,51 @@ implementation:
   EXPECT_EQ(schema.flags[0].name, "n");
   expect_flag(schema, "epochs", "epochs", ValueType::kInt, false);
   expect_flag(schema, "lr", "lr", ValueType::kFloat, false);
+
+  // The tool at any path: its own options are skipped, and PROGRAM is never an incoming arg.
+  const char* through_tool = R"(
+inputs: [{name: n, type: Integer}]
+implementation:
+  container:
+    command: [/usr/local/bin/hydra-adapt, --log-level, debug, --, python3, --x, main.py]
+    args: [--n, {inputValue: n}])";
+  const Schema installed = parse_component_yaml(through_tool, "c.yaml", "");
+  ASSERT_EQ(installed.flags.size(), 2u);
+  EXPECT_EQ(installed.flags[0].name, "x");
+  expect_flag(installed, "n", "n", ValueType::kInt, true);
+}
+
+// A spec already in Hydra style passes its inputs as overrides: nothing to map.
+TEST(ComponentSchema, ACommandLineWithNoFlagDeclaresNone) {
+  const char* spec = R"(
+inputs: [{name: lr, type: Float}]
+implementation:
+  container:
+    command: [python3, main.py]
+    args: [{concat: [lr=, {inputValue: lr}]}])";
+  EXPECT_TRUE(parse_component_yaml(spec, "c.yaml", "").flags.empty());
+  const char* v2 = R"(
+components: {comp-train: {executorLabel: exec-train, inputDefinitions: {parameters: {lr: {parameterType: NUMBER_DOUBLE}}}}}
+deploymentSpec:
+  executors:
+    exec-train:
+      container:
+        command: [python3, main.py]
+        args: ["lr={{$.inputs.parameters['lr']}}"])";
+  EXPECT_TRUE(parse_component_yaml(v2, "c.yaml", "").flags.empty());
+}
+
+TEST(ComponentSchema, AKeyFollowsArgparsesDestRule) {
+  const char* spec = R"(
+outputs: [{name: a}, {name: b}]
+implementation:
+  container:
+    command: [python3, main.py]
+    args: [----output-paths, {outputPath: a}, {outputPath: b}])";
+  const Schema schema = parse_component_yaml(spec, "c.yaml", "");
+  ASSERT_EQ(schema.flags.size(), 1u);
+  EXPECT_EQ(schema.flags[0].name, "--output-paths");
+  EXPECT_EQ(schema.flags[0].key, "output_paths");
 }
 
 TEST(ComponentSchema, ConstantsKeepTheTypeTheirTextReadsAs) {
@@ -183,9 +228,12 @@ TEST(ComponentSchema, NamesTheSpotOfAnUnusableV1Spec) {
             "c.yaml:6:7: '--' is a flag without a name");
   EXPECT_EQ(error_of(head + "    - --n\n    - {inputValue: n}\n    - --n\n    - x\n"),
             "c.yaml:7:7: --n is declared again with another type (str here, int on line 5); give it one type");
-  EXPECT_EQ(error_of(head + "    - {inputValue: n}\n"),
+  EXPECT_EQ(error_of(head + "    - {inputValue: n}\n    - --m\n    - x\n"),
             "c.yaml:5:7: a placeholder among the program's words, before any --flag; hydra-adapt maps only --flag "
             "VALUE args");
+  EXPECT_EQ(error_of("implementation: {container: {command: [/usr/local/bin/hydra-adapt, --log-level, x]}}"),
+            "c.yaml:1:40: the command runs /usr/local/bin/hydra-adapt but names no -- PROGRAM after it; write "
+            "[/usr/local/bin/hydra-adapt, --, PROGRAM, ...]");
   EXPECT_EQ(error_of(head + "    - --1n\n    - {inputValue: n}\n"),
             "c.yaml:5:7: --1n is not a Hydra key by itself; map it to a key in a --schema instead");
   EXPECT_EQ(error_of(head + "    - {executorInput: null}\n").rfind("c.yaml:5:7: unknown or unsupported", 0), 0u);

@@ -4,7 +4,6 @@
 
 #include "adapt_error.h"
 #include "schema/schema_yaml.h"
-#include "translate/artifact_path.h"
 #include "translate/translator.h"
 
 namespace hydra_adapt {
@@ -34,14 +33,6 @@ std::string error_of(const std::string& json) {
     return error.what();
   }
   return "";
-}
-
-TEST(ArtifactLocalPath, MapsBucketUrisToTheirMountsAsKfpDoes) {
-  EXPECT_EQ(artifact_local_path("gs://b/x/y"), "/gcs/b/x/y");
-  EXPECT_EQ(artifact_local_path("s3://b/x"), "/s3/b/x");
-  EXPECT_EQ(artifact_local_path("minio://b/x"), "/minio/b/x");
-  EXPECT_EQ(artifact_local_path("/local/x"), "/local/x");
-  EXPECT_EQ(artifact_local_path("https://h/x"), "https://h/x");
 }
 
 TEST(ExecutorInputValues, ReadsParametersThenArtifactPathsThenOutputs) {
@@ -103,7 +94,7 @@ TEST(TranslateExecutorInput, ItsValuesGoThroughTheSchemaAsFlagsOfTheirNames) {
                    "out.acc='/tmp/kfp/outputs/acc'", "out.model='/s3/m/train/model'"}));
   ASSERT_EQ(translation.folders.size(), 2u);
   EXPECT_EQ(translation.folders[0].folder, "/tmp/kfp/outputs");
-  EXPECT_EQ(translation.folders[0].flag, "--executor_input:acc");
+  EXPECT_EQ(translation.folders[0].flags, std::vector<std::string>{"--executor_input:acc"});
   EXPECT_EQ(translation.mappings[0].incoming, "--executor_input:cfg");
 }
 

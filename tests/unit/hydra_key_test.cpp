@@ -27,6 +27,10 @@ TEST(SplitOverrideKey, SeparatesAddPrefixes) {
 TEST(KeyForFlag, FollowsArgparseDest) {
   EXPECT_EQ(key_for_flag("data-path", true), "data_path");
   EXPECT_EQ(key_for_flag("data-path", false), "data-path");
+  // argparse's dest strips every leading prefix character: kfp's `----output-paths` is output_paths.
+  EXPECT_EQ(key_for_flag("--output-paths", true), "output_paths");
+  EXPECT_EQ(key_for_flag("--output-paths", false), "output-paths");
+  EXPECT_EQ(key_for_flag("-x", true), "x");
 }
 
 }  // namespace

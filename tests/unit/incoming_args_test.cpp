@@ -20,9 +20,9 @@ TEST(SplitIncomingArgs, ReadsBothFlagForms) {
   const auto args = split({"--lr", "0.1", "--epochs=3"});
   ASSERT_EQ(args.size(), 2u);
   EXPECT_EQ(args[0].name, "lr");
-  EXPECT_EQ(*args[0].value, "0.1");
+  EXPECT_EQ(args[0].values, Words{"0.1"});
   EXPECT_EQ(args[1].name, "epochs");
-  EXPECT_EQ(*args[1].value, "3");
+  EXPECT_EQ(args[1].values, Words{"3"});
   EXPECT_EQ(args[1].words, Words{"--epochs=3"});
 }
 
@@ -30,15 +30,15 @@ TEST(SplitIncomingArgs, TheNextWordIsTheValueWhateverItLooksLike) {
   for (const char* value : {"-1", "-x", "a=b", "+k=v", "", "~k", "-m"}) {
     const auto args = split({"--v", value});
     ASSERT_EQ(args.size(), 1u) << value;
-    EXPECT_EQ(*args[0].value, value);
+    EXPECT_EQ(args[0].values, Words{value});
   }
 }
 
 TEST(SplitIncomingArgs, BareFlagsHaveNoValue) {
   const auto args = split({"--use-gpu", "--lr", "1", "--fast"});
   ASSERT_EQ(args.size(), 3u);
-  EXPECT_FALSE(args[0].value.has_value());
-  EXPECT_FALSE(args[2].value.has_value());
+  EXPECT_TRUE(args[0].values.empty());
+  EXPECT_TRUE(args[2].values.empty());
 }
 
 TEST(SplitIncomingArgs, OverridesPassThrough) {
@@ -68,19 +68,18 @@ TEST(SplitIncomingArgs, ADeclaredFlagWinsOverHydrasOwn) {
   const auto args = split({"--version", "1.2"}, {"version"});
   ASSERT_EQ(args.size(), 1u);
   EXPECT_EQ(args[0].kind, Kind::kFlag);
-  EXPECT_EQ(*args[0].value, "1.2");
+  EXPECT_EQ(args[0].values, Words{"1.2"});
 }
 
 TEST(SplitIncomingArgs, AFlagDeclaredWithSeveralValuesTakesThem) {
-  const auto declared_values = [](std::string_view name) -> std::size_t { return name == "outs" ? 3 : 0; };
-  const auto args = split_incoming_args({"--outs=a", "-b", "c", "d=1", "--outs", "x", "--lr", "1"}, declared_values);
+  const auto value_count = [](std::string_view name) -> std::size_t { return name == "outs" ? 3 : 0; };
+  const auto args = split_incoming_args({"--outs=a", "-b", "c", "d=1", "--outs", "x", "--lr", "1"}, value_count);
   ASSERT_EQ(args.size(), 4u);
-  EXPECT_EQ(*args[0].value, "a");
-  EXPECT_EQ(args[0].more_values, (Words{"-b", "c"}));
+  EXPECT_EQ(args[0].values, (Words{"a", "-b", "c"}));
   EXPECT_EQ(args[0].words, (Words{"--outs=a", "-b", "c"}));
   EXPECT_EQ(args[1].kind, Kind::kOverride);
-  EXPECT_EQ(*args[2].value, "x");
-  EXPECT_TRUE(args[2].more_values.empty());
+  EXPECT_EQ(args[2].values, Words{"x"});
+  EXPECT_EQ(args[3].values, Words{"1"}) << "an undeclared flag takes one value";
 }
 
 TEST(SplitIncomingArgs, RefusesStrayWords) {

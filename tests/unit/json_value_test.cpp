@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
 
 #include "values/value_error.h"
 
@@ -65,6 +66,34 @@ TEST(RenderJson, RefusesNumbersTooLargeForADouble) {
 TEST(RenderJson, RefusesNulAndRunawayNesting) {
   EXPECT_THROW(render_json(R"(["a\u0000b"])"), ValueError);
   EXPECT_THROW(render_json(std::string(1000, '[') + std::string(1000, ']')), ValueError);
+}
+
+std::string error_of(std::string_view json) {
+  try {
+    render_json(json);
+  } catch (const ValueError& error) {
+    return error.what();
+  }
+  return "";
+}
+
+TEST(RenderJson, NestsUpToTheLimit) {
+  EXPECT_EQ(render_json(std::string(100, '[') + "1" + std::string(100, ']')),
+            std::string(100, '[') + "1" + std::string(100, ']'));
+  EXPECT_EQ(error_of(std::string(101, '[') + "1" + std::string(101, ']')), "nests deeper than 100 levels");
+  EXPECT_EQ(error_of(std::string(101, '[') + std::string(101, ']')), "");  // the innermost at depth 100
+  EXPECT_EQ(error_of(std::string(102, '[') + std::string(102, ']')), "nests deeper than 100 levels");
+}
+
+TEST(RenderJson, ReportsTextThatIsNotJsonBeforeAValueHydraCannotCarry) {
+  EXPECT_EQ(error_of(R"({"1": 2, )").rfind("is not valid JSON (", 0), 0u);
+  EXPECT_EQ(error_of(R"([{"1": 2}, {"2": 3}])").find("has the object key '1'"), 0u);
+}
+
+// Hydra's dict keeps the last value of a key given twice at the first one's place, as
+// json.loads does (tests/e2e/test_types.py proves it against Hydra).
+TEST(RenderJson, WritesAKeyGivenTwiceAsItCame) {
+  EXPECT_EQ(render_json(R"({"a": 1, "b": {"c": [2]}, "a": 3})"), "{a: 1, b: {c: [2]}, a: 3}");
 }
 
 }  // namespace

@@ -45,6 +45,17 @@ TEST(DryRun, MasksTheFolderOfASecretOutputPath) {
   EXPECT_NE(dry_run_text(translation).find("folder to create: *** (for --out)"), std::string::npos);
 }
 
+TEST(DryRun, ListsAFolderOnceWithEveryFlagThatNeedsIt) {
+  const Schema schema = parse_schema_yaml("flags: {model: {type: output_path}, metrics: {type: output_path}}", "t");
+  const Translation translation = translate(
+      schema, {{"p"}, {"--model", "/o/m.pt", "--metrics", "/o/x.json"}, SplitRule::kFirstFlag}, UnknownPolicy::kError);
+  const std::string text = dry_run_text(translation);
+  EXPECT_NE(text.find("\nfolder to create: /o (for --model, --metrics)\n"), std::string::npos) << text;
+  EXPECT_EQ(text.find("folder to create:"), text.rfind("folder to create:")) << text;
+  const auto folders = nlohmann::json::parse(dry_run_json(translation))["folders"];
+  EXPECT_EQ(folders, nlohmann::json::parse(R"([{"folder": "/o", "flags": ["--model", "--metrics"]}])"));
+}
+
 TEST(DryRun, JsonHasArgvAndMappings) {
   const auto report = nlohmann::json::parse(dry_run_json(example()));
   EXPECT_EQ(report["argv"],

@@ -73,6 +73,10 @@ TEST(ParseSchemaYaml, RefusesAFieldGivenTwice) {
   EXPECT_NE(error_of("flags:\n  lr: {}\nflags:\n  lr: {}\n").find("s.yaml:3:1: the field 'flags' is given twice"),
             std::string::npos);
   EXPECT_NE(error_of("flags:\n  lr: {key: a, key: b}\n").find("the field 'key' is given twice"), std::string::npos);
+  // Env entries are read by the same reader: the second key was silently taken.
+  EXPECT_EQ(error_of("env:\n  X: {key: a, key: b}\n"), "s.yaml:2:15: the field 'key' is given twice; keep one");
+  EXPECT_EQ(error_of("env:\n  X: {key: a, secret: true, secret: false}\n"),
+            "s.yaml:2:29: the field 'secret' is given twice; keep one");
 }
 
 TEST(ParseSchemaYaml, DerivesKeysWithHyphensToUnderscoresWhereverItStands) {

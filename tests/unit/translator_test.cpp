@@ -113,13 +113,38 @@ TEST(Translate, UnknownFlagsFollowThePolicy) {
   EXPECT_NE(error_of(kSchema, {"--1x", "1"}, UnknownPolicy::kAuto).find("not a Hydra key"), std::string::npos);
 }
 
+TEST(Translate, AKeyFollowsArgparsesDestRule) {
+  // kfp's function-based components pass outputs as `----output-paths`; argparse's dest is output_paths.
+  EXPECT_EQ(final_words(kSchema, {"----output-paths", "/o/a"}, UnknownPolicy::kAuto), Words{"output_paths='/o/a'"});
+}
+
 TEST(Translate, CollectsOutputFolders) {
   const Translation translation = translate(
       kSchema, {{"p"}, {"--model-out", "/tmp/a/b/model.pkl", "--model-out", "gs://b/m"}, SplitRule::kFirstFlag},
       UnknownPolicy::kError);
   ASSERT_EQ(translation.folders.size(), 1u);
   EXPECT_EQ(translation.folders[0].folder, "/tmp/a/b");
-  EXPECT_EQ(translation.folders[0].flag, "--model-out");
+  EXPECT_EQ(translation.folders[0].flags, Words{"--model-out"});
+}
+
+TEST(Translate, ListsAFolderOnceWithEveryFlagThatNeedsIt) {
+  const Schema schema = parse_schema_yaml(
+      "flags: {model: {type: output_path}, metrics: {type: output_path}, outs: {type: [output_path, output_path]}, "
+      "log: {type: output_path, secret: true}}",
+      "test");
+  const Translation translation =
+      translate(schema,
+                {{"p"},
+                 {"--model", "/o/m", "--outs", "/o/a", "/x/b", "--metrics", "/o/x.json", "--log", "/x/log"},
+                 SplitRule::kFirstFlag},
+                UnknownPolicy::kError);
+  ASSERT_EQ(translation.folders.size(), 2u);
+  EXPECT_EQ(translation.folders[0].folder, "/o");
+  EXPECT_EQ(translation.folders[0].flags, (Words{"--model", "--outs", "--metrics"}));
+  EXPECT_FALSE(translation.folders[0].secret);
+  EXPECT_EQ(translation.folders[1].folder, "/x");
+  EXPECT_EQ(translation.folders[1].flags, (Words{"--outs", "--log"}));
+  EXPECT_TRUE(translation.folders[1].secret) << "a secret value's folder is shown nowhere";
 }
 
 TEST(Translate, RefusesUnsubstitutedPlaceholders) {
@@ -214,7 +239,7 @@ TEST(TranslateEnvironment, KeepsGcsUrisWithoutFuseAndCreatesOutputFolders) {
   const Translation translation = translate_with({{"AIP_CHECKPOINT_DIR", "/tmp/job/ckpt/last"}});
   EXPECT_EQ(translation.argv, (Words{"p", "output.checkpoints='/tmp/job/ckpt/last'"}));
   ASSERT_EQ(translation.folders.size(), 1u);
-  EXPECT_EQ(translation.folders[0].flag, "$AIP_CHECKPOINT_DIR");
+  EXPECT_EQ(translation.folders[0].flags, Words{"$AIP_CHECKPOINT_DIR"});
   EXPECT_EQ(translation.folders[0].folder, "/tmp/job/ckpt");
   EXPECT_EQ(translate_with({{"AIP_CHECKPOINT_DIR", "gs://b/ckpt/last"}}).argv,
             (Words{"p", "output.checkpoints='gs://b/ckpt/last'"}));

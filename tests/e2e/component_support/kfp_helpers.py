@@ -1,9 +1,7 @@
-"""Runs hydra-adapt, and compiles and renders Kubeflow components with kfp's own code."""
+"""Kubeflow helpers: the tool's view of a component (through the harness, adapt.py), and
+components compiled and rendered with kfp's own code."""
 import json
-import os
 import pathlib
-import subprocess
-import sys
 from typing import Any, Dict, List
 
 import yaml
@@ -11,24 +9,18 @@ from google.protobuf import json_format
 from kfp import compiler
 from kfp.local import executor_input_utils, placeholder_utils
 
-REPO = pathlib.Path(__file__).resolve().parents[3]
-APP_MAIN = REPO / "tests" / "e2e" / "apps" / "component_app" / "main.py"
+from adapt import assert_ok, config_tree, run_raw, run_tool_in
 
-
-def hydra_adapt_bin() -> str:
-    return os.environ.get("HYDRA_ADAPT_BIN", str(REPO / "build" / "hydra-adapt"))
-
-
-def run_tool(args: List[str], cwd=None, env_extra: Dict[str, str] = None) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("HYDRA_ADAPT_") or k == "HYDRA_ADAPT_BIN"}
-    env.update(env_extra or {})
-    return subprocess.run([hydra_adapt_bin(), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+# The config tree of the component tests' app: every key their components pass, null by default.
+COMPONENT_CONFIG = config_tree("component")
+# The keys holding output paths the app writes, as a component's program would.
+OUTPUT_KEYS = "model,acc,output_paths"
 
 
 def derived_schema(spec: pathlib.Path, *extra: str) -> str:
     """The text `hydra-adapt schema` prints for a spec."""
-    result = run_tool(["schema", "--component", str(spec), *extra])
-    assert result.returncode == 0, result.stderr
+    result = run_raw(["schema", "--component", str(spec), *extra])
+    assert result.rc == 0, result.describe()
     return result.stdout
 
 
@@ -38,18 +30,16 @@ def derived_flags(spec: pathlib.Path, *extra: str) -> Dict[str, Any]:
 
 def dry_run_argv(options: List[str], incoming: List[str]) -> List[str]:
     """The overrides hydra-adapt would pass (the words after the program's)."""
-    result = run_tool([*options, "--dry-run=json", "--", "python3", "main.py", *incoming])
-    assert result.returncode == 0, result.stderr
+    result = run_raw([*options, "--dry-run=json", "--", "python3", "main.py", *incoming])
+    assert result.rc == 0, result.describe()
     return json.loads(result.stdout)["argv"][2:]
 
 
 def run_app(options: List[str], incoming: List[str], cwd: pathlib.Path) -> Dict[str, Any]:
-    """Execs component_app through hydra-adapt and returns the config it received."""
-    result = run_tool([*options, "--", sys.executable, str(APP_MAIN), *incoming], cwd=cwd)
-    assert result.returncode == 0, result.stderr
-    lines = [line for line in result.stdout.splitlines() if line.startswith("CONFIG=")]
-    assert len(lines) == 1, result.stdout
-    return json.loads(lines[0][len("CONFIG="):])
+    """Runs the record app with the component config tree through hydra-adapt (it writes its
+    outputs); returns the config it received."""
+    return assert_ok(run_tool_in(cwd, incoming, {"RECORD_WRITE": OUTPUT_KEYS}, options=options,
+                                 config=COMPONENT_CONFIG))
 
 
 def compile_component(component, path: pathlib.Path) -> pathlib.Path:

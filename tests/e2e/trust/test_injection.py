@@ -4,6 +4,13 @@ text, and Hydra saw exactly one task override per flag and no Hydra override."""
 import json
 
 import pytest
+import yaml
+
+from adapt import assert_usage_error, config_tree
+
+TRUST_CONFIG = config_tree("trust")
+# The trust tree's defaults: every test checks that only the flag's own key differs from these.
+DEFAULTS = yaml.safe_load(open(f"{TRUST_CONFIG}/config.yaml", encoding="utf-8"))
 
 SCHEMA = """
 flags:
@@ -26,26 +33,33 @@ BREAKOUTS = [
 ]
 
 
-def only_key_differs(run, defaults, changes):
-    assert run.returncode == 0, run.err
-    received = run.received
-    assert received is not None, "the app did not start"
-    assert received["cfg"] == {**defaults, **changes}
-    assert received["hydra_overrides"] == ["hydra.mode=RUN"]  # set by Hydra itself
+@pytest.fixture
+def run_app(run_tool):
+    """The record app with the trust tree, the incoming args after a second '--'."""
+    def run(args, schema):
+        return run_tool(args, schema=schema, config=TRUST_CONFIG, second_dashes=True)
+    return run
+
+
+def only_key_differs(run, changes):
+    assert run.rc == 0 and run.cfg is not None, run.describe()
+    assert run.cfg == {**DEFAULTS, **changes}
+    seen = run.hydra
+    assert seen["hydra_overrides"] == ["hydra.mode=RUN"]  # set by Hydra itself
     # One override per changed key; a JSON object's key also gets its "key=null" reset first.
-    targets = [override.split("=", 1)[0] for override in received["task_overrides"]]
+    targets = [override.split("=", 1)[0] for override in seen["task_overrides"]]
     assert sorted(set(targets)) == sorted(changes)
-    assert all(targets.count(key) == 1 or f"{key}=null" in received["task_overrides"] for key in targets)
-    assert received["run_dir"].startswith("outputs/")
+    assert all(targets.count(key) == 1 or f"{key}=null" in seen["task_overrides"] for key in targets)
+    assert seen["run_dir"].startswith("outputs/")
 
 
 @pytest.mark.parametrize("value", BREAKOUTS, ids=[repr(v) for v in BREAKOUTS])
-def test_a_str_value_stays_in_its_key(run_app, app_defaults, value):
+def test_a_str_value_stays_in_its_key(run_app, value):
     # Two forms: --name=VALUE always; --title VALUE unless the value itself begins with "--"
     # (then the platform must write --title=VALUE: a "--word" is the next flag).
     title_words = [f"--title={value}"] if value.startswith("--") else ["--title", value]
     run = run_app([f"--name={value}", *title_words], schema=SCHEMA)
-    only_key_differs(run, app_defaults, {"name": value, "title": value})
+    only_key_differs(run, {"name": value, "title": value})
 
 
 JSON_BREAKOUTS = [
@@ -55,22 +69,20 @@ JSON_BREAKOUTS = [
 
 
 @pytest.mark.parametrize("document", JSON_BREAKOUTS, ids=[json.dumps(d) for d in JSON_BREAKOUTS])
-def test_a_json_value_stays_in_its_key(run_app, app_defaults, document):
+def test_a_json_value_stays_in_its_key(run_app, document):
     run = run_app(["--meta", json.dumps(document)], schema=SCHEMA)
-    only_key_differs(run, app_defaults, {"meta": document})
+    only_key_differs(run, {"meta": document})
 
 
 @pytest.mark.parametrize("flag,value", [("--lr", "0.1 b=1"), ("--lr", "1,2"), ("--lr", "${b}"), ("--epochs", "3 b=1"),
                                         ("--epochs", "3,4"), ("--flag", "true b=1"), ("--flag", "${b}")])
 def test_a_typed_value_that_is_not_of_its_type_is_refused(run_app, flag, value):
     run = run_app([flag, value], schema=SCHEMA)
-    assert run.returncode == 2
-    assert f"hydra-adapt: error: {flag}: the value" in run.err
-    assert run.received is None
+    assert_usage_error(run, f"hydra-adapt: error: {flag}: the value")
 
 
-def test_a_platform_style_command_changes_only_declared_keys(run_app, app_defaults):
+def test_a_platform_style_command_changes_only_declared_keys(run_app):
     run = run_app(["--name", "x b=1", "--lr", "1e-05", "--epochs", "256.0", "--flag", "1",
                    "--meta", '{"aws:tag": "a,b"}'], schema=SCHEMA)
-    only_key_differs(run, app_defaults,
+    only_key_differs(run,
                      {"name": "x b=1", "lr": 1e-05, "epochs": 256, "flag": True, "meta": {"aws:tag": "a,b"}})

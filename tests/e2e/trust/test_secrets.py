@@ -3,6 +3,8 @@ output (text or json) or error messages: only in the program's argv. Every secre
 the marker S3CRET, and each test greps all the tool's output for it."""
 import pytest
 
+from adapt import config_tree
+
 MARK = "S3CRET"
 SCHEMA = """
 flags:
@@ -22,30 +24,38 @@ def with_tmp(words, tmp):
     return [word.replace("{tmp}", str(tmp)) for word in words]
 
 
+@pytest.fixture
+def run_app(run_tool):
+    """The record app with the trust tree, the incoming args after a second '--'."""
+    def run(args, options, schema):
+        return run_tool(args, options=options, schema=schema, config=config_tree("trust"), second_dashes=True)
+    return run
+
+
 def assert_no_secret(run):
     for stream in (run.stdout, run.stderr):
-        assert MARK.encode() not in stream, stream.decode(errors="replace")
+        assert MARK not in stream, stream
 
 
 def test_a_secret_reaches_only_the_programs_argv(run_app, tmp_path):
     run = run_app(with_tmp(SECRET_ARGS, tmp_path), options=VERBOSE, schema=SCHEMA)
-    assert run.returncode == 0, run.err
-    assert "hydra-adapt: info: --token -> 'auth.token=***'" in run.err  # the logs ran, masked
+    assert run.rc == 0 and run.cfg is not None, run.describe()
+    assert "hydra-adapt: info: --token -> 'auth.token=***'" in run.stderr  # the logs ran, masked
     assert_no_secret(run)
-    assert run.received["cfg"]["auth"]["token"] == f"tok-{MARK}-x'y"
-    assert run.received["cfg"]["creds"] == {"k": MARK}
-    assert any(MARK.encode() in word for word in run.received["argv"])
+    assert run.cfg["auth"]["token"] == f"tok-{MARK}-x'y"
+    assert run.cfg["creds"] == {"k": MARK}
+    assert any(MARK in word for word in run.argv)
     assert (tmp_path / f"{MARK}-dir").is_dir()
 
 
 @pytest.mark.parametrize("dry_run", ["--dry-run", "--dry-run=text", "--dry-run=json"])
 def test_a_dry_run_does_not_show_a_secret(run_app, tmp_path, dry_run):
     run = run_app(with_tmp(SECRET_ARGS + ["--seed", "12345"], tmp_path), options=[dry_run, *VERBOSE], schema=SCHEMA)
-    assert run.returncode == 0, run.err
-    assert b"auth.token=***" in run.stdout
-    assert b"12345" not in run.stdout + run.stderr
+    assert run.rc == 0, run.describe()
+    assert "auth.token=***" in run.stdout
+    assert "12345" not in run.stdout + run.stderr
     assert_no_secret(run)
-    assert run.received is None
+    assert not run.started
 
 
 ERROR_CASES = {
@@ -67,7 +77,6 @@ def test_an_error_does_not_show_a_secret(run_app, tmp_path, args):
     required = args is ERROR_CASES["missing-required-after-secret"]
     schema = SCHEMA + ("  must: {key: must, required: true}\n" if required else "")
     run = run_app(with_tmp(args, tmp_path), options=VERBOSE, schema=schema)
-    assert run.returncode == 2
-    assert "hydra-adapt: error: " in run.err
+    assert run.rc == 2 and not run.started, run.describe()
+    assert "hydra-adapt: error: " in run.stderr
     assert_no_secret(run)
-    assert run.received is None

@@ -1,13 +1,19 @@
-"""Record app for the hydra-adapt end-to-end tests: a real @hydra.main program.
+"""The record app of the tests (tests/e2e/adapt.py runs it): a real @hydra.main program.
 
 Environment:
-  RECORD_ARGV  file: written FIRST, before Hydra runs, with json.dump(sys.argv[1:]).
-               Its existence means "the program started" (even if Hydra then failed).
-  RECORD_OUT   file: written by the task function with the config Hydra composed,
-               json.dump(OmegaConf.to_container(cfg, resolve=True, throw_on_missing=True)).
-               ensure_ascii is left on, so lone surrogates (non-UTF-8 argv bytes) survive.
-Config keys used as switches (set them with overrides):
-  fail_with=N     exit with status N from inside the task function
+  RECORD_ARGV   file: written FIRST, before Hydra runs, with json.dump(sys.argv[1:]).
+                Its existence means "the program started" (even if Hydra then failed).
+  RECORD_OUT    file: written by the task function with the config Hydra composed,
+                json.dump(OmegaConf.to_container(cfg, resolve=True)). ensure_ascii is left
+                on, so lone surrogates (non-UTF-8 argv bytes) survive; floats keep their bits.
+  RECORD_HYDRA  file: what Hydra saw: {"run_dir", "task_overrides", "hydra_overrides"}.
+  RECORD_WRITE  comma-separated config keys holding output paths (a str or a list of str):
+                the app writes "written by the record app" into each, as a trainer writes its
+                outputs (the platform does not create their folders; hydra-adapt does).
+Config: conf/config.yaml here; Hydra's own --config-path/--config-dir/--config-name pick
+another tree (tests/e2e/apps/<name>/config.yaml).
+Config keys used as switches in conf/config.yaml (set them with overrides):
+  fail_with=N       exit with status N from inside the task function
   raise_error=true  raise an exception (Hydra reports it and exits 1)
 """
 import json
@@ -20,18 +26,41 @@ if _argv_out:
         json.dump(sys.argv[1:], f)
 
 import hydra  # noqa: E402
+from hydra.core.hydra_config import HydraConfig  # noqa: E402
 from omegaconf import DictConfig, OmegaConf  # noqa: E402
+
+WRITTEN = "written by the record app\n"
+
+
+def _write_json(path: str, data) -> None:
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="ascii") as f:
+        json.dump(data, f)
+    os.replace(tmp, path)
+
+
+def _write_outputs(data: dict, keys: str) -> None:
+    for key in filter(None, keys.split(",")):
+        paths = data.get(key)
+        for path in paths if isinstance(paths, list) else [paths]:
+            if path:
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(WRITTEN)
 
 
 @hydra.main(version_base=None, config_path="conf", config_name="config")
 def main(cfg: DictConfig) -> None:
-    data = OmegaConf.to_container(cfg, resolve=True, throw_on_missing=True)
-    out = os.environ.get("RECORD_OUT")
-    if out:
-        tmp = out + ".tmp"
-        with open(tmp, "w", encoding="ascii") as f:
-            json.dump(data, f)
-        os.replace(tmp, out)
+    data = OmegaConf.to_container(cfg, resolve=True)
+    if os.environ.get("RECORD_HYDRA"):
+        seen = HydraConfig.get()
+        _write_json(os.environ["RECORD_HYDRA"], {
+            "run_dir": seen.run.dir,
+            "task_overrides": list(seen.overrides.task),
+            "hydra_overrides": list(seen.overrides.hydra),
+        })
+    if os.environ.get("RECORD_OUT"):
+        _write_json(os.environ["RECORD_OUT"], data)
+    _write_outputs(data, os.environ.get("RECORD_WRITE", ""))
     if cfg.get("raise_error"):
         raise RuntimeError("record app: raise_error was set")
     if cfg.get("fail_with") is not None:

@@ -1,0 +1,108 @@
+#include "schema/yaml_tree.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <sstream>
+
+#include "adapt_error.h"
+#include "schema/yaml_source.h"
+
+namespace hydra_adapt {
+
+// Appends each node yaml-cpp's parser reports to the tree, linked to its parent's last child.
+class YamlTreeBuilder : public YAML::EventHandler {
+ public:
+  explicit YamlTreeBuilder(std::vector<YamlNode::Stored>& nodes) : nodes_(nodes) {}
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { add(YamlNode::Kind::kNull, mark, anchor); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    // The parser has checked that the anchor was named before.
+    add(YamlNode::Kind::kAlias, mark, YAML::NullAnchor).first_child = anchored_[anchor];
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string& value) override {
+    add(YamlNode::Kind::kScalar, mark, anchor).scalar = value;
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(YamlNode::Kind::kSequence, mark, anchor);
+  }
+  void OnSequenceEnd() override { open_.pop_back(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(YamlNode::Kind::kMap, mark, anchor);
+  }
+  void OnMapEnd() override { open_.pop_back(); }
+
+ private:
+  struct OpenCollection {
+    std::uint32_t node;
+    std::uint32_t last_child;
+  };
+
+  YamlNode::Stored& add(YamlNode::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
+    const auto at = static_cast<std::uint32_t>(nodes_.size());
+    if (!open_.empty()) {
+      OpenCollection& parent = open_.back();
+      if (parent.last_child == YamlNode::kNone) {
+        nodes_[parent.node].first_child = at;
+      } else {
+        nodes_[parent.last_child].next_sibling = at;
+      }
+      parent.last_child = at;
+      ++nodes_[parent.node].child_count;
+    }
+    if (anchor != YAML::NullAnchor) {  // the parser numbers anchors 1, 2, 3, ...
+      if (anchored_.size() <= anchor) anchored_.resize(anchor + 1, YamlNode::kNone);
+      anchored_[anchor] = at;
+    }
+    YamlNode::Stored& stored = nodes_.emplace_back();
+    stored.kind = kind;
+    stored.mark = mark;
+    return stored;
+  }
+
+  void open(YamlNode::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
+    add(kind, mark, anchor);
+    open_.push_back({static_cast<std::uint32_t>(nodes_.size() - 1), YamlNode::kNone});
+  }
+
+  std::vector<YamlNode::Stored>& nodes_;
+  std::vector<OpenCollection> open_;
+  std::vector<std::uint32_t> anchored_;  // by anchor number
+};
+
+YamlNode::YamlNode(const YamlTree& tree, std::uint32_t at) : tree_(&tree), at_(at) {
+  if (tree.nodes_[at].kind == Kind::kAlias) at_ = tree.nodes_[at].first_child;
+}
+
+YamlIteratorValue YamlNode::Iterator::operator*() const {
+  const YamlNode element(*tree_, at_);
+  if (!in_map_) return {element, element, element};
+  return {element, element, YamlNode(*tree_, tree_->nodes_[at_].next_sibling)};
+}
+
+YamlNode::Iterator& YamlNode::Iterator::operator++() {
+  at_ = tree_->nodes_[at_].next_sibling;
+  if (in_map_) at_ = tree_->nodes_[at_].next_sibling;  // past the value, to the next key
+  return *this;
+}
+
+YamlTree YamlTree::parse(const std::string& text, const std::string& source) {
+  YamlTree tree;
+  std::istringstream stream(text);  // yaml-cpp reads only from a stream
+  try {
+    YAML::Parser parser(stream);
+    YamlTreeBuilder builder(tree.nodes_);
+    parser.HandleNextDocument(builder);
+  } catch (const YAML::ParserException& error) {
+    throw AdaptError(yaml_spot(source, error.mark) + "malformed YAML: " + error.msg);
+  }
+  if (tree.nodes_.empty()) tree.nodes_.emplace_back();  // no document: a null root
+  return tree;
+}
+
+}  // namespace hydra_adapt
