@@ -69,7 +69,7 @@ int run(int argc, const char* const* argv) {
   create_folders(translation.folders);
   spdlog::debug("exec {}", program);
   std::cout.flush();
-  if (options.init.value_or(::getpid() == 1)) return supervise_program(program, translation.argv);
+  if (options.init.value_or(::getpid() == 1)) return supervise_program(program, translation.argv, options.duty);
   exec_program(program, translation.argv);
 }
 

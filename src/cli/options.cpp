@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "adapt_error.h"
+#include "cli/init_options.h"
 #include "cli/option_parser.h"
 
 namespace hydra_adapt {
@@ -55,11 +56,22 @@ po::options_description option_descriptions() {
       ("log-level", po::value<std::string>()->value_name("LEVEL"),
        "trace, debug, info, warn, error or off; logs go to stderr. Default: warn  [HYDRA_ADAPT_LOG_LEVEL]")  //
       ("init", po::value<std::string>()->implicit_value("1")->value_name("1|0"),
-       "PID 1 duty, like tini: run PROGRAM as a child, forward SIGTERM, SIGINT, SIGHUP, SIGQUIT, "
-       "SIGUSR1, SIGUSR2 and SIGWINCH to it, reap every zombie, exit with its status (128+N when "
-       "signal N ended it). Default: on when hydra-adapt is PID 1, else exec in place  [HYDRA_ADAPT_INIT=1|0]")  //
-      ("no-init", "exec PROGRAM in place even as PID 1 (same as --init=0)")                                      //
-      ("help,h", "print this help")                                                                              //
+       "PID 1 duty, like tini: run PROGRAM as a child, the leader of its own process group (and the "
+       "terminal's foreground group when hydra-adapt has the terminal), forward SIGTERM, SIGINT, SIGHUP, "
+       "SIGQUIT, SIGUSR1, SIGUSR2 and SIGWINCH to it, reap every zombie, exit with its status (128+N when "
+       "signal N ended it). Default: on when hydra-adapt is PID 1 or one of the next three options is "
+       "given, else exec in place  [HYDRA_ADAPT_INIT=1|0]")                  //
+      ("no-init", "exec PROGRAM in place even as PID 1 (same as --init=0)")  //
+      ("kill-group", po::value<std::string>()->implicit_value("1")->value_name("1|0"),
+       "forward each signal to PROGRAM's whole process group (a shell wrapper and the trainer it "
+       "starts), not to PROGRAM alone; like tini -g  [HYDRA_ADAPT_KILL_GROUP=1|0]")  //
+      ("remap-exit", po::value<std::vector<std::string>>()->value_name("N"),
+       "exit 0 when PROGRAM exits with status N (0-255, 143 for SIGTERM); repeatable; like tini -e  "
+       "[HYDRA_ADAPT_REMAP_EXIT=N[,N...]]")  //
+      ("parent-death-signal", po::value<std::string>()->value_name("SIG"),
+       "forward SIG (TERM, SIGUSR1, 15) to PROGRAM when hydra-adapt's parent dies; like tini -p  "
+       "[HYDRA_ADAPT_PARENT_DEATH_SIGNAL]")  //
+      ("help,h", "print this help")          //
       ("version", "print the version");
   return options;
 }
@@ -75,6 +87,9 @@ std::string option_for_variable(const std::string& variable) {
       {"HYDRA_ADAPT_UNKNOWN", "unknown"},
       {"HYDRA_ADAPT_LOG_LEVEL", "log-level"},
       {"HYDRA_ADAPT_INIT", "init"},
+      {"HYDRA_ADAPT_KILL_GROUP", "kill-group"},
+      {"HYDRA_ADAPT_REMAP_EXIT", "remap-exit"},
+      {"HYDRA_ADAPT_PARENT_DEATH_SIGNAL", "parent-death-signal"},
   };
   // Called once per variable of the environment: only a variable of ours is looked up.
   if (variable.rfind("HYDRA_ADAPT_", 0) != 0) return "";
@@ -91,12 +106,6 @@ DryRunFormat dry_run_format(const std::string& value) {
   if (value == "json") return DryRunFormat::kJson;
   if (value == "0" || value == "false") return DryRunFormat::kOff;
   throw AdaptError("--dry-run / HYDRA_ADAPT_DRY_RUN: '" + value + "' is not one of text, json, 1, 0");
-}
-
-bool init_switch(const std::string& value) {
-  if (value == "1" || value == "true") return true;
-  if (value == "0" || value == "false") return false;
-  throw AdaptError("--init / HYDRA_ADAPT_INIT: '" + value + "' is not one of 1, 0");
 }
 
 std::string log_level(const std::string& value) {
@@ -118,13 +127,19 @@ ToolOptions parse_tool_options(int argc, const char* const* argv) {
   if (saw_dash_dash) options.after_dash_dash.assign(argv + i + 1, argv + argc);
 
   const po::options_description descriptions = option_descriptions();
-  po::variables_map values = parse_option_words(descriptions, own_words, "hydra-adapt --help");
-  if (values.count("init") && values.count("no-init")) {
+  const po::variables_map command_line_values = parse_option_words(descriptions, own_words, "hydra-adapt --help");
+  if (command_line_values.count("init") && command_line_values.count("no-init")) {
     throw AdaptError("--init and --no-init contradict each other; give one of them");
   }
+  // The environment is also read apart, for the options that need the PID 1 supervisor: each
+  // source may contradict itself, and the command line wins option by option.
+  po::variables_map environment_values;
+  po::variables_map values = command_line_values;
   try {
+    const po::parsed_options environment = po::parse_environment(descriptions, option_for_variable);
+    po::store(environment, environment_values);
     // After the command line, which wins: Boost keeps the first value stored for an option.
-    po::store(po::parse_environment(descriptions, option_for_variable), values);
+    po::store(environment, values);
   } catch (const po::error& error) {
     throw AdaptError(std::string(error.what()) + "; see hydra-adapt --help");
   }
@@ -136,11 +151,9 @@ ToolOptions parse_tool_options(int argc, const char* const* argv) {
   if (values.count("component-executor")) options.component_executor = values["component-executor"].as<std::string>();
   if (values.count("dry-run")) options.dry_run = dry_run_format(values["dry-run"].as<std::string>());
   if (values.count("log-level")) options.log_level = log_level(values["log-level"].as<std::string>());
-  if (values.count("no-init")) {
-    options.init = false;
-  } else if (values.count("init")) {
-    options.init = init_switch(values["init"].as<std::string>());
-  }
+  const InitChoice init = choose_init(command_line_values, environment_values);
+  options.init = init.init;
+  options.duty = init.duty;
   if (values.count("unknown")) {
     const std::string policy = values["unknown"].as<std::string>();
     options.unknown = unknown_policy_from_name(policy);

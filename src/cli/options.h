@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "schema/schema.h"
+#include "supervision/init_duty.h"
 
 namespace hydra_adapt {
 
@@ -21,6 +22,7 @@ struct ToolOptions {
   std::optional<UnknownPolicy> unknown;
   std::string log_level = "warn";
   std::optional<bool> init;  // unset: PID 1 duty exactly when the tool runs as PID 1
+  InitDuty duty;             // what the duty does beyond forwarding and reaping
   bool help = false;
   bool version = false;
   std::vector<std::string> after_dash_dash;  // PROGRAM, its words and the incoming args

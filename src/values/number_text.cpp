@@ -91,6 +91,13 @@ std::optional<double> parse_float(std::string_view text) {
   return negative ? -value : value;
 }
 
+std::optional<unsigned> parse_whole_number(std::string_view text) {
+  unsigned value = 0;
+  const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || result.ec != std::errc() || result.ptr != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
 std::string format_float(double value) {
   if (std::isnan(value)) return "nan";
   if (std::isinf(value)) return value < 0 ? "-inf" : "inf";

@@ -20,6 +20,10 @@ std::optional<std::string> integral_decimal(std::string_view text);
 // no hex, no digit separators. nullopt when the text is not one, or overflows.
 std::optional<double> parse_float(std::string_view text);
 
+// Plain decimal digits ("15", "0143") as a number; nullopt for a sign, a blank, anything else,
+// or a number too large for an unsigned int.
+std::optional<unsigned> parse_whole_number(std::string_view text);
+
 // The shortest text Hydra reads back as this same float: always with '.' or an exponent,
 // so it never turns into an int ("1" -> "1.0").
 std::string format_float(double value);

@@ -33,6 +33,8 @@ NAME_WORD_OVERHEAD = len("name=''")
 # Half `'`, half `"`: any Hydra quoting escapes half of them, so the word grows by half.
 GROWS_WHEN_QUOTED = "'\"" * 50000
 PLACEHOLDER_TEXT = "is a pipeline placeholder the platform did not substitute"
+PDS = "--parent-death-signal / HYDRA_ADAPT_PARENT_DEATH_SIGNAL: "
+REMAP = "--remap-exit / HYDRA_ADAPT_REMAP_EXIT: "
 
 
 def exec_size_limit():
@@ -146,6 +148,41 @@ ROWS = [
         needles=["--unknown / HYDRA_ADAPT_UNKNOWN: 'maybe' is not one of error, pass, auto"]),
     Row("bad-log-level", options=["--log-level", "loud"],
         needles=["--log-level / HYDRA_ADAPT_LOG_LEVEL: 'loud' is not one of trace"]),
+    # --- PID 1 duty (docs/pid1.md) ---
+    Row("bad-init-switch", options=["--init=maybe"], needles=["--init / HYDRA_ADAPT_INIT: 'maybe' is not one of 1, 0"]),
+    Row("bad-init-switch:kill-group", options=["--kill-group=maybe"],
+        needles=["--kill-group / HYDRA_ADAPT_KILL_GROUP: 'maybe' is not one of 1, 0"]),
+    Row("init-and-no-init", options=["--init", "--no-init"], needles=["--init and --no-init contradict each other"]),
+    Row("bad-signal:unknown-name", options=["--parent-death-signal", "TERMINATE"],
+        needles=[PDS + "'TERMINATE' is not a signal; give a name such as TERM or SIGUSR1, or a number such as 15"]),
+    Row("bad-signal:number-out-of-range", options=["--parent-death-signal=65"], needles=[PDS + "'65' is not a signal"]),
+    Row("uncatchable-signal:kill", options=["--parent-death-signal", "KILL"],
+        needles=[PDS + "'KILL' is SIGKILL, which no process can catch, so hydra-adapt could not pass it on; "
+                       "give another signal such as TERM"]),
+    Row("uncatchable-signal:stop", options=["--parent-death-signal=sigstop"],
+        needles=[PDS + "'sigstop' is SIGSTOP, which no process can catch"]),
+    Row("uncatchable-signal:kill-number-in-env", env={"HYDRA_ADAPT_PARENT_DEATH_SIGNAL": "9"},
+        needles=[PDS + "'9' is SIGKILL"]),
+    Row("signal-is-sigchld", options=["--parent-death-signal", "CHLD"],
+        needles=[PDS + "'CHLD' is SIGCHLD, which tells hydra-adapt that a child ended; give another signal such as TERM"]),
+    Row("bad-exit-status:over-255", options=["--remap-exit", "256"],
+        needles=[REMAP + "'256' is not an exit status; give whole numbers from 0 to 255, such as 143 (128 + SIGTERM's 15)"]),
+    Row("bad-exit-status:negative", options=["--remap-exit=-1"], needles=[REMAP + "'-1' is not an exit status"]),
+    Row("bad-exit-status:not-a-number", options=["--remap-exit", "sigterm"], needles=[REMAP + "'sigterm' is not an exit status"]),
+    Row("bad-exit-status:env-list-item", env={"HYDRA_ADAPT_REMAP_EXIT": "143,x"}, needles=[REMAP + "'x' is not an exit status"]),
+    Row("bad-exit-status:env-empty-item", env={"HYDRA_ADAPT_REMAP_EXIT": "143,"}, needles=[REMAP + "'' is not an exit status"]),
+    Row("no-init-needs-duty:kill-group", options=["--no-init", "--kill-group"],
+        needles=["--no-init contradicts --kill-group, which needs PID 1 duty; give one of them"]),
+    Row("no-init-needs-duty:init-0-remap-exit", options=["--init=0", "--remap-exit", "143"],
+        needles=["--init=0 contradicts --remap-exit, which needs PID 1 duty; give one of them"]),
+    Row("no-init-needs-duty:parent-death-signal", options=["--no-init", "--parent-death-signal", "TERM"],
+        needles=["--no-init contradicts --parent-death-signal, which needs PID 1 duty; give one of them"]),
+    Row("env-init-0-needs-duty:kill-group", env={"HYDRA_ADAPT_INIT": "0", "HYDRA_ADAPT_KILL_GROUP": "1"},
+        needles=["HYDRA_ADAPT_INIT=0 contradicts HYDRA_ADAPT_KILL_GROUP=1, which needs PID 1 duty; unset one of them"]),
+    Row("env-init-0-needs-duty:remap-exit", env={"HYDRA_ADAPT_INIT": "0", "HYDRA_ADAPT_REMAP_EXIT": "143"},
+        needles=["HYDRA_ADAPT_INIT=0 contradicts HYDRA_ADAPT_REMAP_EXIT, which needs PID 1 duty; unset one of them"]),
+    Row("env-init-0-needs-duty:parent-death-signal", env={"HYDRA_ADAPT_INIT": "0", "HYDRA_ADAPT_PARENT_DEATH_SIGNAL": "TERM"},
+        needles=["HYDRA_ADAPT_INIT=0 contradicts HYDRA_ADAPT_PARENT_DEATH_SIGNAL, which needs PID 1 duty; unset one of them"]),
     Row("missing-dashes", words=[], needles=["missing '--' before the program"]),
     Row("no-program", words=["--"], needles=["no program after '--'"]),
     Row("no-program:after-options", program=[], needles=["no program after '--'"]),

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <optional>
+
+#include "supervision/exit_status_remap.h"
+
+namespace hydra_adapt {
+
+// What the PID 1 supervisor does beyond forwarding signals and reaping: tini's -g, -e and -p.
+struct InitDuty {
+  bool kill_group = false;                 // forward each signal to the program's whole process group
+  ExitStatusRemap successes;               // program statuses that the tool turns into 0
+  std::optional<int> parent_death_signal;  // what the kernel sends the tool when its parent dies
+};
+
+}  // namespace hydra_adapt
