@@ -31,5 +31,11 @@ echo "== the output folder was created before the app started:"
 find "$out" -type d | sed "s|$out|<tmp>|"
 
 echo
+echo "== no schema: the app's own Hydra config is the mapping (docs/hydra-config.md)"
+.venv/bin/python examples/trainer/main.py --cfg all > "$out/hydra_config.yaml"
+build/hydra-adapt --hydra-config "$out/hydra_config.yaml" -- .venv/bin/python examples/trainer/main.py \
+  --lr 0.01 --max-epochs 256.0 --gpu --batch-size 64 --model.params '{"hidden": 128, "layers": 3}' --run.name 'no schema'
+
+echo
 echo "== the pipeline demo: examples/pipeline run locally as Vertex AI / Kubeflow would"
 bash scripts/pipeline-demo.sh

@@ -2,16 +2,35 @@
 
 #include <cstdlib>
 
+#include "cli/app_config.h"
 #include "component/component_schema.h"
+#include "hydra_config/config_resolver.h"
 #include "schema/schema_merge.h"
 #include "schema/schema_yaml.h"
 
 namespace hydra_adapt {
 
 Schema load_mappings(const ToolOptions& options) {
-  Schema schema = options.schema_path ? load_schema_file(*options.schema_path) : Schema{};  // moved, not copied, out
-  if (!options.component_path) return schema;
-  return merge_schemas(schema, load_component_file(*options.component_path, options.component_executor));
+  if (!options.hydra_config_path) return declared_mappings(options, nullptr).schema;
+  const std::shared_ptr<const ConfigMatcher> config = load_hydra_config_file(*options.hydra_config_path);
+  return merge_schemas(declared_mappings(options, config.get()).schema, hydra_config_schema(config));
+}
+
+ConfigFlags declared_mappings(const ToolOptions& options, const ConfigMatcher* config) {
+  ConfigFlags declared;
+  if (options.schema_path) declared.schema = load_schema_file(*options.schema_path);
+  if (!options.component_path) return declared;
+  const Schema component = load_component_file(*options.component_path, options.component_executor);
+  if (!config) {
+    declared.schema = merge_schemas(declared.schema, component);
+    return declared;
+  }
+  ConfigFlags fitted = fit_component_flags(component, *config);
+  declared.schema = merge_schemas(declared.schema, fitted.schema);
+  for (AmbiguousName& name : fitted.ambiguous) {
+    if (!declared.schema.find(name.name)) declared.ambiguous.push_back(std::move(name));
+  }
+  return declared;
 }
 
 UnknownPolicy unknown_policy(const ToolOptions& options, const Schema& schema) {

@@ -1,14 +1,22 @@
 #pragma once
 
 #include "cli/options.h"
+#include "hydra_config/config_flags.h"
+#include "hydra_config/config_matcher.h"
 #include "schema/schema.h"
 #include "translate/translator.h"
 
 namespace hydra_adapt {
 
-// The schema the options name: --schema, the one --component implies, or both merged with
-// the schema's declarations winning. Empty with neither.
+// The one place the mapping sources merge, in their order of precedence: --schema, then
+// --component, then the app's Hydra config (--hydra-config), then zero-config (the unknown
+// policy). Empty with none of them.
 Schema load_mappings(const ToolOptions& options);
+
+// The declarations of --schema and --component merged, the schema's winning; with the app's
+// config, the component's flags fitted to it (fit_component_flags), whose undecidable names
+// come back in `ambiguous`.
+ConfigFlags declared_mappings(const ToolOptions& options, const ConfigMatcher* config);
 
 // What an undeclared flag gets: --unknown, else the schema's `unknown:`, else error when a
 // schema or a component declares the flags and auto when nothing does.

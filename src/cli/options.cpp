@@ -15,7 +15,9 @@ namespace {
 constexpr const char* kUsage =
     "usage: hydra-adapt [OPTIONS] -- PROGRAM [PROGRAM-WORDS...] [--] [INCOMING-ARGS...]\n"
     "       hydra-adapt schema --component FILE [--component-executor NAME]\n"
-    "         (prints the schema a component spec implies, to tune and pass with --schema)\n"
+    "       hydra-adapt schema --hydra-config FILE [--component FILE] [--schema FILE]\n"
+    "       hydra-adapt schema --from-program [--component FILE] [--schema FILE] -- PROGRAM [WORDS...]\n"
+    "         (prints the schema a component spec or the app's config implies, to tune and pass with --schema)\n"
     "       hydra-adapt rewrite --component FILE --style adapter|hydra\n"
     "         (prints the spec with its command through /hydra-adapt, or its args as Hydra overrides)\n"
     "\n"
@@ -41,12 +43,16 @@ po::options_description option_descriptions() {
       ("component-executor", po::value<std::string>()->value_name("NAME"),
        "the executor (exec-train) or component (comp-train) of a compiled spec that holds several  "
        "[HYDRA_ADAPT_COMPONENT_EXECUTOR]")  //
+      ("hydra-config", po::value<std::string>()->value_name("FILE"),
+       "the app's own config as PROGRAM --cfg all prints it: each flag reaches the config group, path or "
+       "leaf its name matches (--max-epochs -> trainer.max_epochs), typed by its default; after --schema and "
+       "--component, before zero-config (docs/hydra-config.md)  [HYDRA_ADAPT_HYDRA_CONFIG]")  //
       ("dry-run", po::value<std::string>()->implicit_value("text")->value_name("text|json"),
        "print the translation and the final command, run nothing  [HYDRA_ADAPT_DRY_RUN=1|text|json]")  //
       ("unknown", po::value<std::string>()->value_name("error|pass|auto"),
        "what a flag the schema does not declare gets: refused, passed as it came, or translated "
-       "as without a schema. Default: the schema's 'unknown:', else error with a schema or a "
-       "component and auto without  [HYDRA_ADAPT_UNKNOWN]")  //
+       "as without a schema. Default: the schema's 'unknown:', else error with a schema, a "
+       "component or a Hydra config and auto without  [HYDRA_ADAPT_UNKNOWN]")  //
       ("log-level", po::value<std::string>()->value_name("LEVEL"),
        "trace, debug, info, warn, error or off; logs go to stderr. Default: warn  [HYDRA_ADAPT_LOG_LEVEL]")  //
       ("init", po::value<std::string>()->implicit_value("1")->value_name("1|0"),
@@ -80,6 +86,7 @@ std::string option_for_variable(const std::string& variable) {
       {"HYDRA_ADAPT_SCHEMA", "schema"},
       {"HYDRA_ADAPT_COMPONENT", "component"},
       {"HYDRA_ADAPT_COMPONENT_EXECUTOR", "component-executor"},
+      {"HYDRA_ADAPT_HYDRA_CONFIG", "hydra-config"},
       {"HYDRA_ADAPT_DRY_RUN", "dry-run"},
       {"HYDRA_ADAPT_UNKNOWN", "unknown"},
       {"HYDRA_ADAPT_LOG_LEVEL", "log-level"},
@@ -145,6 +152,7 @@ ToolOptions parse_tool_options(int argc, const char* const* argv) {
   options.version = values.count("version") > 0;
   if (values.count("schema")) options.schema_path = values["schema"].as<std::string>();
   if (values.count("component")) options.component_path = values["component"].as<std::string>();
+  if (values.count("hydra-config")) options.hydra_config_path = values["hydra-config"].as<std::string>();
   if (values.count("component-executor")) options.component_executor = values["component-executor"].as<std::string>();
   if (values.count("dry-run")) options.dry_run = dry_run_format(values["dry-run"].as<std::string>());
   if (values.count("log-level")) options.log_level = log_level(values["log-level"].as<std::string>());

@@ -18,8 +18,9 @@ enum class Platform { kNone, kSageMaker };
 // variables (a job can set variables but not the image's ENTRYPOINT). The command line wins.
 struct ToolOptions {
   std::optional<std::string> schema_path;
-  std::optional<std::string> component_path;  // a Kubeflow Pipelines component spec
-  std::string component_executor;             // which executor of a spec that holds several
+  std::optional<std::string> component_path;     // a Kubeflow Pipelines component spec
+  std::string component_executor;                // which executor of a spec that holds several
+  std::optional<std::string> hydra_config_path;  // what the app printed with --cfg all
   DryRunFormat dry_run = DryRunFormat::kOff;
   std::optional<UnknownPolicy> unknown;
   std::string log_level = "warn";

@@ -7,41 +7,103 @@
 #include <string>
 
 #include "adapt_error.h"
+#include "cli/app_config.h"
 #include "cli/logging.h"
+#include "cli/mappings.h"
 #include "cli/option_parser.h"
-#include "component/component_schema.h"
 #include "schema/schema_emit.h"
+#include "schema/schema_merge.h"
 
 namespace hydra_adapt {
 namespace po = boost::program_options;
+namespace {
+
+constexpr const char* kUsage =
+    "usage: hydra-adapt schema --component FILE [--component-executor NAME] [--schema FILE]\n"
+    "       hydra-adapt schema --hydra-config FILE [--component FILE] [--schema FILE]\n"
+    "       hydra-adapt schema --from-program [--component FILE] [--schema FILE] -- PROGRAM [WORDS...]\n\n"
+    "Prints the schema a Kubeflow Pipelines component spec or the app's own Hydra config\n"
+    "implies, as YAML for --schema: with a config, one entry for each config group and each\n"
+    "leaf a flag can reach (or, with --component, the spec's flags keyed and typed by the\n"
+    "config), and the names that could mean several keys as comments. --schema's entries win.\n\n"
+    "Options";
+
+std::string ambiguous_comments(const std::vector<AmbiguousName>& ambiguous) {
+  if (ambiguous.empty()) return "";
+  std::string comments =
+      "# These names could mean several keys, so a flag of that name is refused; use a longer name\n"
+      "# (a dotted suffix of the key) or add an entry with the key you mean:\n";
+  for (const AmbiguousName& name : ambiguous) comments += "#   " + name.name + ": " + name.keys + "\n";
+  return comments;
+}
+
+}  // namespace
 
 int run_schema_command(int argc, const char* const* argv) {
-  po::options_description options(
-      "usage: hydra-adapt schema --component FILE [--component-executor NAME]\n\n"
-      "Prints the schema a Kubeflow Pipelines component spec implies, as YAML for --schema.\n\nOptions");
+  po::options_description options(kUsage);
   options.add_options()  //
       ("component", po::value<std::string>()->value_name("FILE"),
        "v1 component YAML, or a spec compiled by kfp 2.x")  //
       ("component-executor", po::value<std::string>()->value_name("NAME")->default_value(""),
        "the executor or component of a spec that holds several")  //
+      ("hydra-config", po::value<std::string>()->value_name("FILE"),
+       "the app's config as PROGRAM --cfg all prints it")                                          //
+      ("from-program", "run PROGRAM WORDS --cfg all (the words after '--') for the app's config")  //
+      ("schema", po::value<std::string>()->value_name("FILE"), "a schema whose entries win")       //
       ("help,h", "print this help");
-  const po::variables_map values = parse_option_words(options, {argv + 1, argv + argc}, "hydra-adapt schema --help");
+  // The program's words after "--" are not options of ours.
+  int own_count = 0;
+  while (own_count < argc && std::string(argv[own_count]) != "--") ++own_count;
+  const std::vector<std::string> program(argv + std::min(own_count + 1, argc), argv + argc);
+  const po::variables_map values =
+      parse_option_words(options, {argv + 1, argv + own_count}, "hydra-adapt schema --help");
   if (values.count("help")) {
     std::cout << options << "\n";
     return 0;
   }
-  if (!values.count("component")) throw AdaptError("hydra-adapt schema needs --component FILE");
-  const std::string path = values["component"].as<std::string>();
-  const Schema schema = load_component_file(path, values["component-executor"].as<std::string>());
-  if (schema.flags.empty()) {
+  const bool from_program = values.count("from-program") > 0;
+  if (from_program && values.count("hydra-config")) {
+    throw AdaptError("hydra-adapt schema: give --hydra-config FILE or --from-program, not both");
+  }
+  if (own_count < argc && !from_program) {
+    throw AdaptError("hydra-adapt schema: words after '--' are the program for --from-program; add --from-program");
+  }
+  if (!values.count("component") && !values.count("hydra-config") && !from_program) {
+    throw AdaptError("hydra-adapt schema needs --component FILE, --hydra-config FILE or --from-program -- PROGRAM");
+  }
+
+  ToolOptions sources;
+  std::string described;
+  if (values.count("schema")) sources.schema_path = values["schema"].as<std::string>();
+  if (values.count("component")) {
+    sources.component_path = values["component"].as<std::string>();
+    sources.component_executor = values["component-executor"].as<std::string>();
+    described = *sources.component_path;
+  }
+  std::shared_ptr<const ConfigMatcher> config;
+  if (from_program) {
+    config = hydra_config_from_program(program);
+  } else if (values.count("hydra-config")) {
+    config = load_hydra_config_file(values["hydra-config"].as<std::string>());
+  }
+  ConfigFlags printed = declared_mappings(sources, config.get());
+  if (config && !sources.component_path) {
+    ConfigFlags implied = implied_flags(*config);
+    printed.schema = merge_schemas(printed.schema, implied.schema);
+    printed.ambiguous = std::move(implied.ambiguous);
+  }
+  if (sources.component_path && !config && printed.schema.flags.empty()) {
     // Still a schema, and still exit 0: the spec is valid, and an empty schema is the answer.
     set_up_logging("warn");
     spdlog::warn(
         "{}: the component passes no --flag args (its args may already be Hydra overrides, which hydra-adapt "
         "passes on unchanged), so the schema below maps nothing",
-        path);
+        *sources.component_path);
   }
-  std::cout << emit_schema_yaml(schema, "Derived by hydra-adapt from " + path + "; tune it and pass it with --schema.");
+  if (config) described += (described.empty() ? "" : " and ") + std::string("the app's Hydra config");
+  std::cout << emit_schema_yaml(printed.schema,
+                                "Derived by hydra-adapt from " + described + "; tune it and pass it with --schema.")
+            << ambiguous_comments(printed.ambiguous);
   return 0;
 }
 

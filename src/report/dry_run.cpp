@@ -39,6 +39,7 @@ std::vector<std::string> displayed_argv(const Translation& translation) {
 std::string describe_mapping(const Translation& translation, const Mapping& mapping) {
   const std::string words = shell_join(shown_words(translation, mapping));
   std::string kind = std::string(origin_name(mapping.origin));
+  if (!mapping.rule.empty()) kind += ", " + mapping.rule;
   if (!mapping.type.empty()) kind = mapping.type + ", " + kind;
   return mapping.incoming + " -> " + words + " (" + kind + ")";
 }
@@ -48,7 +49,9 @@ std::string dry_run_text(const Translation& translation) {
   const std::vector<std::string> program(argv.begin(), argv.begin() + translation.program_word_count);
   std::vector<std::vector<std::string>> rows{{"incoming", "hydra key", "type", "final word"}};
   for (const Mapping& mapping : translation.mappings) {
-    const std::string type = mapping.type.empty() ? std::string(origin_name(mapping.origin)) : mapping.type;
+    std::string type = mapping.type.empty() ? std::string(origin_name(mapping.origin)) : mapping.type;
+    // A mapping found by a rule says which source and rule: the user wrote no such line.
+    if (!mapping.rule.empty()) type += " (" + std::string(origin_name(mapping.origin)) + ": " + mapping.rule + ")";
     rows.push_back({mapping.incoming, mapping.key.empty() ? "-" : mapping.key, type,
                     shell_join(shown_words(translation, mapping))});
   }
@@ -81,6 +84,7 @@ std::string dry_run_json(const Translation& translation) {
                         {"origin", origin_name(mapping.origin)},
                         {"key", mapping.key},
                         {"type", mapping.type},
+                        {"rule", mapping.rule},
                         {"secret", mapping.secret},
                         {"word", join(words)},
                         {"words", words}});

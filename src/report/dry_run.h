@@ -10,7 +10,8 @@ namespace hydra_adapt {
 // The final command as it may be shown: each secret flag's word becomes "key=***".
 std::vector<std::string> displayed_argv(const Translation& translation);
 
-// One line for logs: "--lr -> optimizer.lr=0.01 (float, schema)", secrets masked.
+// One line for logs: "--lr -> optimizer.lr=0.01 (float, schema)", or
+// "(float, hydra-config, leaf)" for a flag matched by a rule; secrets masked.
 std::string describe_mapping(const Translation& translation, const Mapping& mapping);
 
 // The dry-run reports: a readable table with the pasteable command, or one JSON object

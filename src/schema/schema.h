@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +36,9 @@ struct FlagSpec : Target {
   // Non-empty: the flag takes this many values (argparse nargs), each of its own type, and
   // the key gets a list of them. Empty: one value of `type`.
   std::vector<ValueType> list_types;
+  // How a mapping source that matches names by rules found the key (the app's Hydra config:
+  // group, path, leaf or suffix), for the dry run; empty for a flag declared by name.
+  std::string rule;
 
   std::size_t value_count() const { return list_types.empty() ? 1 : list_types.size(); }
 };
@@ -48,11 +52,15 @@ struct EnvSpec : Target {
   bool gcs_fuse = false;  // gs://b/x arrives as /gcs/b/x, where the platform mounts the bucket
 };
 
+class FlagResolver;
+
 struct Schema {
   std::optional<UnknownPolicy> unknown;  // unset: the options or the default decide
   bool hyphens_to_underscores = true;    // how keys are derived from flag names
   std::vector<FlagSpec> flags;           // in declaration order
   std::vector<EnvSpec> env;              // in declaration order
+  // Asked for a flag no declaration names, before the unknown policy; may be null.
+  std::shared_ptr<const FlagResolver> resolver;
 
   const FlagSpec* find(std::string_view name) const;
   const EnvSpec* find_env(std::string_view variable) const;

@@ -1,6 +1,7 @@
 #include "translate/translator.h"
 
 #include <algorithm>
+#include <deque>
 #include <filesystem>
 #include <iterator>
 #include <unordered_map>
@@ -9,6 +10,7 @@
 #include "adapt_error.h"
 #include "args/hydra_flags.h"
 #include "args/incoming_args.h"
+#include "schema/flag_resolver.h"
 #include "translate/bucket_mount.h"
 #include "translate/exec_limits.h"
 #include "translate/executor_input.h"
@@ -102,8 +104,10 @@ class Translator {
   void translate_flag(const IncomingArg& arg, const std::string& flag, const std::string& json_note = "") {
     if (const FlagSpec* spec = declared_flag(arg.name)) {
       seen_.insert(arg.name);
-      add_mapping(mapped_to(Mapping::Origin::kSchema, flag, spec->key, flag_type_name(*spec), spec->secret),
-                  override_words(*spec, render_flag_values(*spec, arg, flag, json_note)));
+      const auto origin = spec->rule.empty() ? Mapping::Origin::kSchema : Mapping::Origin::kHydraConfig;
+      Mapping mapping = mapped_to(origin, flag, spec->key, flag_type_name(*spec), spec->secret);
+      mapping.rule = spec->rule;
+      add_mapping(std::move(mapping), override_words(*spec, render_flag_values(*spec, arg, flag, json_note)));
       return;
     }
     switch (unknown_) {
@@ -157,7 +161,8 @@ class Translator {
                                  const std::string& json_note) {
     if (spec.list_types.empty()) {
       if (arg.values.empty()) {
-        if (spec.type == ValueType::kBool) return "true";
+        // A bare --flag is true, as in zero-config.
+        if (spec.type == ValueType::kBool || spec.type == ValueType::kAuto) return "true";
         throw AdaptError(flag + ": missing value; write " + flag + " VALUE or " + flag + "=VALUE (type " +
                          std::string(value_type_name(spec.type)) + ")");
       }
@@ -265,12 +270,18 @@ class Translator {
     std::vector<std::string> known;
     for (const FlagSpec& spec : schema_.flags) known.push_back(spec.name);
     std::string message = "unknown flag --" + name;
-    if (const auto nearest = nearest_flag(name, known)) message += " (did you mean --" + *nearest + "?)";
+    auto nearest = nearest_flag(name, known);
+    if (!nearest && schema_.resolver) nearest = schema_.resolver->nearest(name);
+    if (nearest) message += " (did you mean --" + *nearest + "?)";
     constexpr std::size_t kListedFlags = 20;
     message += "; known flags:";
     for (std::size_t i = 0; i < known.size() && i < kListedFlags; ++i) message += " --" + known[i];
     if (known.size() > kListedFlags) message += " and " + std::to_string(known.size() - kListedFlags) + " more";
-    if (known.empty()) message += " none";
+    if (schema_.resolver) {
+      message += (known.empty() ? " " : ", and ") + schema_.resolver->known_flags();
+    } else if (known.empty()) {
+      message += " none";
+    }
     return message + ". Declare it in the schema, or set --unknown=pass or --unknown=auto";
   }
 
@@ -283,9 +294,17 @@ class Translator {
     }
   }
 
+  // A declared flag, else what the schema's resolver makes of the name (kept, so each name
+  // is resolved once).
   const FlagSpec* declared_flag(std::string_view name) const {
     const auto found = flags_by_name_.find(name);
-    return found == flags_by_name_.end() ? nullptr : found->second;
+    if (found != flags_by_name_.end()) return found->second;
+    if (!schema_.resolver) return nullptr;
+    std::optional<FlagSpec> spec = schema_.resolver->resolve(name);
+    if (!spec) return nullptr;
+    const FlagSpec& kept = resolved_.emplace_back(std::move(*spec));
+    flags_by_name_.emplace(kept.name, &kept);
+    return &kept;
   }
 
   struct PendingMapping {
@@ -297,8 +316,9 @@ class Translator {
   UnknownPolicy unknown_;
   Translation translation_;
   std::vector<PendingMapping> pending_;
-  std::unordered_map<std::string_view, const FlagSpec*> flags_by_name_;
-  std::unordered_set<std::string> seen_;  // the names of the declared flags that came
+  mutable std::unordered_map<std::string_view, const FlagSpec*> flags_by_name_;
+  mutable std::deque<FlagSpec> resolved_;  // a deque never moves its elements, which flags_by_name_ points to
+  std::unordered_set<std::string> seen_;   // the names of the declared flags that came
 };
 
 }  // namespace
@@ -307,6 +327,8 @@ std::string_view origin_name(Mapping::Origin origin) {
   switch (origin) {
     case Mapping::Origin::kSchema:
       return "schema";
+    case Mapping::Origin::kHydraConfig:
+      return "hydra-config";
     case Mapping::Origin::kAuto:
       return "auto";
     case Mapping::Origin::kPass:

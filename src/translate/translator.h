@@ -13,12 +13,13 @@ namespace hydra_adapt {
 // How one incoming arg reached the final command.
 struct Mapping {
   enum class Origin {
-    kSchema,     // a declared flag
-    kAuto,       // an undeclared flag, translated as in zero-config
-    kPass,       // an undeclared flag, left as it came
-    kHydraFlag,  // one of Hydra's own flags
-    kOverride,   // a word that already was a Hydra override
-    kEnv,        // an environment variable the schema's env section maps
+    kSchema,       // a declared flag
+    kHydraConfig,  // a flag the schema's resolver matched by `rule`: the app's Hydra config
+    kAuto,         // an undeclared flag, translated as in zero-config
+    kPass,         // an undeclared flag, left as it came
+    kHydraFlag,    // one of Hydra's own flags
+    kOverride,     // a word that already was a Hydra override
+    kEnv,          // an environment variable the schema's env section maps
   };
   Origin origin;
   std::string incoming;  // the flag ("--lr"), the variable ("$AIP_MODEL_DIR"), a platform value ("SM_HPS:lr"), or the
@@ -26,6 +27,7 @@ struct Mapping {
   std::string key;       // the Hydra key it reaches; empty when passed on as it came
   std::string type;      // the declared or detected type; empty when passed on
   bool secret = false;
+  std::string rule{};          // kHydraConfig: the rule that matched (group, path, leaf, suffix)
   std::size_t first_word = 0;  // its words in Translation::argv
   std::size_t word_count = 0;
 };

@@ -63,6 +63,8 @@ std::string render_typed_value(ValueType type, std::string_view text) {
       return render_bool(text);
     case ValueType::kJson:
       return render_json(text);
+    case ValueType::kAuto:
+      return render_auto_value(text).text;
   }
   throw ValueError("has an unknown type");
 }

@@ -6,7 +6,7 @@
 namespace hydra_adapt {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, ValueType>, 7> kNamedTypes{{
+constexpr std::array<std::pair<std::string_view, ValueType>, 8> kNamedTypes{{
     {"str", ValueType::kStr},
     {"path", ValueType::kPath},
     {"output_path", ValueType::kOutputPath},
@@ -14,6 +14,7 @@ constexpr std::array<std::pair<std::string_view, ValueType>, 7> kNamedTypes{{
     {"float", ValueType::kFloat},
     {"bool", ValueType::kBool},
     {"json", ValueType::kJson},
+    {"auto", ValueType::kAuto},
 }};
 
 }  // namespace

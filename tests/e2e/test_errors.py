@@ -64,10 +64,23 @@ class Row:
     # --platform sagemaker with SAGEMAKER_BASE_DIR={tmp}/ml, whose input/config holds these
     # files (None: a folder where the file belongs); the error line must also be the failure file.
     sagemaker: Optional[Mapping[str, Optional[str]]] = None
+    hydra_config: Optional[str] = None  # written to {tmp}/cfg.yaml, passed with --hydra-config
 
 
 def sagemaker_row(id, needles, files=None, env=None, args=(), schema=None):
     return Row(id, args, needles, schema=schema, env=env or {}, sagemaker=files or {})
+
+
+def hydra_config_row(id, text, args, *needles):
+    return Row(id, args, needles, schema=None, hydra_config=text, options=["--hydra-config", "{tmp}/cfg.yaml"])
+
+
+def schema_command_row(id, words, *needles):
+    return Row(id, needles=needles, schema=None, words=["schema", *words])
+
+
+APP_CONFIG = ("hydra:\n  runtime:\n    choices: {trainer: default}\n"
+              "trainer: {max_epochs: 10, name: t}\nmodel: {name: m}\n")
 
 
 def schema_row(id, schema, *needles):
@@ -267,6 +280,27 @@ ROWS = [
                   env={"SM_HPS": '{"epochs": "ten"}'}, schema=SCHEMA),
     sagemaker_row("hyperparameter-mistyped:file", ["hyperparameters.json:epochs: the value 'ten' is not an int"],
                   {"hyperparameters.json": '{"epochs": "\\"ten\\""}'}, schema=SCHEMA),
+    # --- the app's Hydra config (--hydra-config) ---
+    hydra_config_row("hydra-config-ambiguous", APP_CONFIG, ["--name", "x"],
+                     "--name is ambiguous", "trainer.name, model.name", "--trainer.name"),
+    hydra_config_row("hydra-config-unknown-flag", APP_CONFIG, ["--max-epoch", "3"],
+                     "unknown flag --max-epoch", "did you mean --trainer.max_epochs?"),
+    hydra_config_row("hydra-config-default-type", APP_CONFIG, ["--max-epochs", "3.5"], "--max-epochs", "is not an int"),
+    hydra_config_row("hydra-config-malformed-yaml", "trainer: {max_epochs: 10\n", [], "{tmp}/cfg.yaml:", "malformed YAML"),
+    hydra_config_row("hydra-config-not-a-mapping", "- trainer\n", [], "{tmp}/cfg.yaml:", "expected a YAML mapping"),
+    hydra_config_row("hydra-config-only-hydra-keys", "hydra:\n  run: {dir: .}\n", [], "{tmp}/cfg.yaml", "not --cfg hydra"),
+    Row("hydra-config-missing", schema=None, options=["--hydra-config", "{tmp}/cfg.yaml"],
+        needles=["cannot read Hydra config", "{tmp}/cfg.yaml", "--hydra-config"]),
+    # --- hydra-adapt schema with the app's config ---
+    schema_command_row("schema-program-fails", ["--from-program", "--", PY, "-c", "import sys; sys.exit(3)"],
+                       "-c 'import sys; sys.exit(3)' --cfg all) failed with exit status 3"),
+    schema_command_row("schema-program-prints-no-config", ["--from-program", "--", PY, "-c", "print('[1, 2]')"],
+                       "the output of ", "--cfg all:1:1: not the config", "expected a YAML mapping"),
+    schema_command_row("schema-from-program-no-program", ["--from-program", "--"],
+                       "--from-program needs the program after '--'"),
+    schema_command_row("schema-program-without-from-program", ["--", PY, "main.py"], "add --from-program"),
+    schema_command_row("schema-config-twice", ["--hydra-config", "x.yaml", "--from-program", "--", PY], "not both"),
+    schema_command_row("schema-no-source", [], "needs --component FILE, --hydra-config FILE or --from-program"),
 ]
 
 
@@ -287,7 +321,7 @@ def lay_out_sagemaker(row: Row, tmp) -> None:
 
 def command_words(row: Row, tmp) -> list:
     if row.words is not None:
-        return list(row.words)
+        return [expand(word, tmp) for word in row.words]
     options = list(row.options)
     if row.sagemaker is not None:
         options += ["--platform", "sagemaker"]
@@ -304,6 +338,8 @@ def command_words(row: Row, tmp) -> list:
 def test_refused_before_the_program_starts(row, tmp_path):
     (tmp_path / "a-folder").mkdir()
     (tmp_path / "a-file").write_text("not a folder, not executable\n")
+    if row.hydra_config is not None:
+        (tmp_path / "cfg.yaml").write_text(row.hydra_config, encoding="utf-8")
     work = tmp_path / "work"
     work.mkdir()
     env = {k: expand(v, tmp_path) for k, v in row.env.items()}
@@ -324,7 +360,8 @@ def test_refused_before_the_program_starts(row, tmp_path):
     assert os.listdir(work) == [], "a file was created"
     assert sorted(os.listdir(tmp_path)) == sorted(["a-file", "a-folder", "work"] +
                                                   (["schema.yaml"] if row.schema is not None and row.words is None else []) +
-                                                  (["ml"] if row.sagemaker is not None else []))
+                                                  (["ml"] if row.sagemaker is not None else []) +
+                                                  (["cfg.yaml"] if row.hydra_config is not None else []))
     assert os.listdir(tmp_path / "a-folder") == []
 
 

@@ -1,5 +1,5 @@
 """The shipped example (examples/trainer) works through the tool and keeps its secret."""
-from adapt import PY, REPO, run_tool_in
+from adapt import PY, REPO, run_raw, run_tool_in, write_schema
 
 EXAMPLE = REPO / "examples" / "trainer"
 SCHEMA = str(EXAMPLE / "schema.yaml")
@@ -28,3 +28,17 @@ def test_example_trainer_requires_epochs(tmp_path):
                       program=[PY, MAIN])
     assert res.rc == 2 and res.stderr.startswith("hydra-adapt: error: ") and \
         "epochs" in res.stderr, res.describe()
+
+
+def test_example_trainer_without_a_schema(tmp_path):
+    """The no-schema variant: the schema the image would print at build time with
+    `hydra-adapt schema --from-program -- python3 main.py`, from the app's own config."""
+    printed = run_raw(["schema", "--from-program", "--", PY, MAIN], cwd=tmp_path)
+    assert printed.rc == 0, printed.describe()
+    schema = write_schema(tmp_path, printed.stdout)
+    res = run_tool_in(tmp_path, ["--lr", "0.01", "--max-epochs", "256.0", "--gpu", "--batch-size", "64",
+                                 "--hidden", "128", "--run.name", "no schema"],
+                      options=["--schema", schema], program=[PY, MAIN])
+    assert res.rc == 0, res.describe()
+    assert "run 'no schema': train mlp with adam lr=0.01 for 256 epochs on gpu" in res.stdout, res.describe()
+    assert "batch_size: 64" in res.stdout and "params={'hidden': 128, 'layers': 2}" in res.stdout, res.describe()

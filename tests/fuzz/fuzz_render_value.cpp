@@ -38,6 +38,9 @@ void check_rendering(ValueType type, std::string_view text, const std::string& r
     case ValueType::kJson:
       require(!rendered.empty(), "json renders as something");
       break;
+    case ValueType::kAuto:
+      require(rendered == render_auto_value(text).text, "auto renders as zero-config does");
+      break;
   }
 }
 
@@ -46,7 +49,7 @@ void check_rendering(ValueType type, std::string_view text, const std::string& r
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   constexpr ValueType kTypes[] = {ValueType::kStr,   ValueType::kPath, ValueType::kOutputPath, ValueType::kInt,
-                                  ValueType::kFloat, ValueType::kBool, ValueType::kJson};
+                                  ValueType::kFloat, ValueType::kBool, ValueType::kJson,       ValueType::kAuto};
   const ValueType type = kTypes[data[0] % std::size(kTypes)];
   const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
   std::string rendered;
