@@ -167,7 +167,8 @@ void ask_for_parent_death_signal(int signal, pid_t parent) {
 int supervise_program(const std::string& path, const std::vector<std::string>& argv, const InitDuty& duty) {
   const pid_t parent = ::getppid();
   // Orphans of the program come here to be reaped even when the tool is not PID 1 (--init).
-  if (::prctl(PR_SET_CHILD_SUBREAPER, 1) != 0) {
+  // As PID 1 they come here anyway, so the request is skipped (qemu-user refuses it).
+  if (::getpid() != 1 && ::prctl(PR_SET_CHILD_SUBREAPER, 1) != 0) {
     spdlog::warn("cannot become the subreaper of the program's orphans ({}); they are reaped here only as PID 1",
                  std::strerror(errno));
   }
