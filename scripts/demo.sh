@@ -3,6 +3,8 @@
 # argparse-style args a Vertex AI / Kubeflow job would pass, first as a dry run, then for real.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# The demo sets what it shows; a HYDRA_ADAPT_ variable from the caller's shell would change it.
+unset "${!HYDRA_ADAPT_@}"
 
 bash scripts/setup.sh
 bash scripts/build.sh plain
@@ -10,8 +12,8 @@ bash scripts/build.sh plain
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 # As in an image: ENTRYPOINT ["/hydra-adapt", "--", "python3", "main.py"], schema by env var.
-export HYDRA_ADAPT_SCHEMA=examples/trainer/schema.yaml
-entrypoint=(build/hydra-adapt -- .venv/bin/python examples/trainer/main.py)
+# Set for these two runs only (env, not export): the "no schema" part below must run without it.
+entrypoint=(env HYDRA_ADAPT_SCHEMA=examples/trainer/schema.yaml build/hydra-adapt -- .venv/bin/python examples/trainer/main.py)
 platform_args=(
   --lr 0.01 --epochs=3 --use-gpu
   --data-path "/gcs/my bucket/train, v2.csv"

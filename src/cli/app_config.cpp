@@ -13,7 +13,7 @@
 #include "cli/launch.h"
 #include "hydra_config/hydra_config.h"
 #include "report/shell_quote.h"
-#include "schema/yaml_source.h"
+#include "yaml/yaml_source.h"
 
 namespace hydra_adapt {
 namespace {

@@ -9,7 +9,7 @@
 #include "sagemaker/hyperparameters.h"
 #include "sagemaker/sagemaker_command.h"
 #include "sagemaker/sagemaker_environment.h"
-#include "schema/yaml_source.h"
+#include "yaml/yaml_source.h"
 #include "text/ascii.h"
 
 namespace hydra_adapt {

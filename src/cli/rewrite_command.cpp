@@ -6,7 +6,7 @@
 #include "adapt_error.h"
 #include "cli/option_parser.h"
 #include "component/component_rewrite.h"
-#include "schema/yaml_source.h"
+#include "yaml/yaml_source.h"
 
 namespace hydra_adapt {
 namespace po = boost::program_options;

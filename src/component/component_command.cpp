@@ -4,7 +4,7 @@
 #include <optional>
 
 #include "adapt_error.h"
-#include "schema/yaml_source.h"
+#include "yaml/yaml_source.h"
 #include "text/ascii.h"
 
 namespace hydra_adapt {

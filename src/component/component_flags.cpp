@@ -4,7 +4,7 @@
 
 #include "adapt_error.h"
 #include "component/component_command.h"
-#include "schema/yaml_source.h"
+#include "yaml/yaml_source.h"
 #include "values/hydra_key.h"
 #include "values/typed_value.h"
 

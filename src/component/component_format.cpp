@@ -1,7 +1,7 @@
 #include "component/component_format.h"
 
 #include "adapt_error.h"
-#include "schema/yaml_source.h"
+#include "yaml/yaml_source.h"
 
 namespace hydra_adapt {
 

@@ -7,7 +7,7 @@
 #include "adapt_error.h"
 #include "component/component_command.h"
 #include "component/component_format.h"
-#include "schema/yaml_source.h"
+#include "yaml/yaml_source.h"
 #include "text/ascii.h"
 #include "values/hydra_key.h"
 

@@ -5,7 +5,7 @@
 #include "component/component_format.h"
 #include "component/v1_component.h"
 #include "component/v2_component.h"
-#include "schema/yaml_source.h"
+#include "yaml/yaml_source.h"
 
 namespace hydra_adapt {
 

@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "adapt_error.h"
-#include "schema/yaml_source.h"
+#include "yaml/yaml_source.h"
 
 namespace hydra_adapt {
 namespace {

@@ -4,7 +4,7 @@
 
 #include "adapt_error.h"
 #include "hydra_config/default_value.h"
-#include "schema/yaml_source.h"
+#include "yaml/yaml_source.h"
 #include "text/ascii.h"
 #include "values/hydra_key.h"
 

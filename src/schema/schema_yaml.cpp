@@ -9,8 +9,8 @@
 #include <set>
 
 #include "adapt_error.h"
-#include "schema/yaml_source.h"
-#include "schema/yaml_tree.h"
+#include "yaml/yaml_source.h"
+#include "yaml/yaml_tree.h"
 #include "text/ascii.h"
 #include "values/hydra_key.h"
 

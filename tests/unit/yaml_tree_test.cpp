@@ -1,4 +1,4 @@
-#include "schema/yaml_tree.h"
+#include "yaml/yaml_tree.h"
 
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>

@@ -1,4 +1,4 @@
-#include "schema/yaml_source.h"
+#include "yaml/yaml_source.h"
 
 #include <cerrno>
 #include <cstdio>

@@ -1,4 +1,4 @@
-#include "schema/yaml_tree.h"
+#include "yaml/yaml_tree.h"
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "adapt_error.h"
-#include "schema/yaml_source.h"
+#include "yaml/yaml_source.h"
 
 namespace hydra_adapt {
 
