@@ -56,7 +56,7 @@ int run(const ToolOptions& options) {
   const Schema schema = load_mappings(options);
   const PlatformInput platform = read_platform_input(options);
   const Translation translation = translate(schema, platform.split, unknown_policy(options, schema),
-                                            schema_environment(schema, platform.variables), platform.values);
+                                            schema_environment(schema, platform.variables), platform.value_source);
   check_command_fits(translation.argv, environment(), exec_size_limit(stack_limit_bytes()));
   if (spdlog::should_log(spdlog::level::info)) {  // describing thousands of flags costs, even unlogged
     for (const Mapping& mapping : translation.mappings) spdlog::info("{}", describe_mapping(translation, mapping));

@@ -9,8 +9,8 @@
 #include "sagemaker/hyperparameters.h"
 #include "sagemaker/sagemaker_command.h"
 #include "sagemaker/sagemaker_environment.h"
-#include "yaml/yaml_source.h"
 #include "text/ascii.h"
+#include "yaml/yaml_source.h"
 
 namespace hydra_adapt {
 namespace {
@@ -64,10 +64,10 @@ PlatformInput read_sagemaker_input(const ToolOptions& options) {
   if (!script_mode) drop_train_word(input.split);
   for (const Hyperparameter& hyperparameter : hyperparameters.values) {
     if (!hyperparameter.text) continue;
-    input.values.values.push_back(
+    input.value_source.values.push_back(
         {hyperparameter.name, *hyperparameter.text, hyperparameters.source + ":" + hyperparameter.name});
   }
-  if (!script_mode) input.values.json_rendering_note = kScriptModeJsonNote;
+  if (!script_mode) input.value_source.json_rendering_note = kScriptModeJsonNote;
   const std::string input_data_config = sagemaker_path(base, "input/config/inputdataconfig.json");
   input.variables = sagemaker_variables(base, read_platform_file(input_data_config, "input data config"),
                                         input_data_config, gpu_count());

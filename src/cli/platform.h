@@ -11,9 +11,9 @@ namespace hydra_adapt {
 
 // What --platform adds to the translation, read from this process's environment and files.
 struct PlatformInput {
-  ProgramSplit split;     // the words after "--", less the platform's own words
-  PlatformValues values;  // values beside the command line
-  Environment variables;  // variables the platform defines, for those the process lacks
+  ProgramSplit split;                // the words after "--", less the platform's own words
+  PlatformValueSource value_source;  // values beside the command line
+  Environment variables;             // variables the platform defines, for those the process lacks
 };
 
 // With no platform, only the split of the words after "--". Throws AdaptError for a

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "translate/translator.h"
+#include "args/environment.h"
 
 namespace hydra_adapt {
 
