@@ -1,4 +1,4 @@
-#include "cli/platform.h"
+#include "platform/platform_input.h"
 
 #include <fcntl.h>
 #include <unistd.h>
