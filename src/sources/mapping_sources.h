@@ -1,10 +1,10 @@
 #pragma once
 
+#include "args/environment.h"
 #include "hydra_config/config_flags.h"
 #include "hydra_config/config_matcher.h"
 #include "options/tool_options.h"
 #include "schema/schema.h"
-#include "translate/translator.h"
 
 namespace hydra_adapt {
 
