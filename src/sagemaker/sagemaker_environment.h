@@ -4,8 +4,12 @@
 #include <string>
 #include <string_view>
 
+<<<<<<< HEAD
 #include "options/variable_reader.h"
 #include "translate/translator.h"
+=======
+#include "args/environment.h"
+>>>>>>> hygiene
 
 namespace hydra_adapt {
 

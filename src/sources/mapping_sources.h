@@ -3,11 +3,11 @@
 #include <optional>
 #include <string>
 
+#include "args/environment.h"
 #include "hydra_config/config_flags.h"
 #include "hydra_config/config_matcher.h"
 #include "options/variable_reader.h"
 #include "schema/schema.h"
-#include "translate/translator.h"
 
 namespace hydra_adapt {
 
