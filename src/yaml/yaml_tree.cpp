@@ -1,13 +1,11 @@
 #include "yaml/yaml_tree.h"
 
 #include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
 #include <sstream>
 
-#include "adapt_error.h"
-#include "yaml/yaml_source.h"
+#include "yaml/yaml_error.h"
 
 namespace hydra_adapt {
 
@@ -94,13 +92,11 @@ YamlNode::Iterator& YamlNode::Iterator::operator++() {
 YamlTree YamlTree::parse(const std::string& text, const std::string& source) {
   YamlTree tree;
   std::istringstream stream(text);  // yaml-cpp reads only from a stream
-  try {
+  translate_yaml_errors(source, [&] {
     YAML::Parser parser(stream);
     YamlTreeBuilder builder(tree.nodes_);
     parser.HandleNextDocument(builder);
-  } catch (const YAML::ParserException& error) {
-    throw AdaptError(yaml_spot(source, error.mark) + "malformed YAML: " + error.msg);
-  }
+  });
   if (tree.nodes_.empty()) tree.nodes_.emplace_back();  // no document: a null root
   return tree;
 }
