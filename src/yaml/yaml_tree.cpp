@@ -3,6 +3,7 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
+#include <yaml-cpp/yaml.h>
 
 #include <sstream>
 
@@ -102,7 +103,22 @@ YamlTree YamlTree::parse(const std::string& text, const std::string& source) {
     throw AdaptError(yaml_spot(source, error.mark) + "malformed YAML: " + error.msg);
   }
   if (tree.nodes_.empty()) tree.nodes_.emplace_back();  // no document: a null root
+  tree.absent_ = static_cast<std::uint32_t>(tree.nodes_.size());
+  tree.nodes_.emplace_back();
   return tree;
+}
+
+YamlNode yaml_field(const YamlNode& node, const std::string& key) {
+  for (const auto& entry : node) {
+    if (node.IsMap() && entry.first.IsScalar() && entry.first.Scalar() == key) return entry.second;
+  }
+  return YamlNode(*node.tree_, node.tree_->absent_);
+}
+
+std::optional<bool> yaml_bool(const YamlNode& node) {
+  bool value = false;
+  if (!node.IsScalar() || !YAML::convert<bool>::decode(YAML::Node(node.Scalar()), value)) return std::nullopt;
+  return value;
 }
 
 }  // namespace hydra_adapt

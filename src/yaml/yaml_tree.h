@@ -3,6 +3,7 @@
 #include <yaml-cpp/mark.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,7 @@ class YamlNode {
  private:
   friend class YamlTree;
   friend class YamlTreeBuilder;
+  friend YamlNode yaml_field(const YamlNode& node, const std::string& key);
   static constexpr std::uint32_t kNone = UINT32_MAX;
   enum class Kind : std::uint8_t { kNull, kScalar, kSequence, kMap, kAlias };
   struct Stored {
@@ -86,8 +88,18 @@ class YamlTree {
  private:
   friend class YamlNode;
   friend class YamlTreeBuilder;
+  friend YamlNode yaml_field(const YamlNode& node, const std::string& key);
   std::vector<YamlNode::Stored> nodes_;
+  std::uint32_t absent_ = 0;  // a null node with no spot, for a key a mapping lacks
 };
+
+// The value of `key` in a mapping; a null node with no spot (Mark().is_null()) when `node` is no
+// mapping or lacks the key, as yaml_field does for yaml-cpp's nodes.
+YamlNode yaml_field(const YamlNode& node, const std::string& key);
+
+// A scalar read as yaml-cpp's nodes read a bool: true, True, TRUE, yes, on, y and their
+// opposites; nothing for anything else.
+std::optional<bool> yaml_bool(const YamlNode& node);
 
 inline const YamlNode::Stored& YamlNode::stored() const { return tree_->nodes_[at_]; }
 
