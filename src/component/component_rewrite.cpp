@@ -80,6 +80,19 @@ class V1Writer : public WordWriter {
   }
 };
 
+// JSON as Python's json.dumps writes it (", " and ": " between items), as kfp's compiler writes
+// an IfPresent: kfp.local tells one from other args by the prefix '{"IfPresent": '.
+std::string python_json_dumps(const nlohmann::ordered_json& value) {
+  if (!value.is_object() && !value.is_array()) return value.dump(-1, ' ', /*ensure_ascii=*/true);
+  std::string text;
+  for (auto item = value.begin(); item != value.end(); ++item) {
+    text += text.empty() ? "" : ", ";
+    if (value.is_object()) text += nlohmann::ordered_json(item.key()).dump(-1, ' ', true) + ": ";
+    text += python_json_dumps(*item);
+  }
+  return value.is_object() ? "{" + text + "}" : "[" + text + "]";
+}
+
 // v2: one text with the placeholders in it (kfp resolves a placeholder inside a text); an
 // IfPresent keeps its InputName.
 class V2Writer : public WordWriter {
@@ -102,7 +115,7 @@ class V2Writer : public WordWriter {
       nlohmann::ordered_json& after = branches[branch] = nlohmann::ordered_json::array();
       for (const YAML::Node& word : *words) after.push_back(word.Scalar());
     }
-    return YAML::Node(rewritten.dump());
+    return YAML::Node(python_json_dumps(rewritten));
   }
 };
 

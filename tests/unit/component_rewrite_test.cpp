@@ -105,7 +105,7 @@ TEST(RewriteComponent, HydraWritesV2ArgsAsOneWordAndDropsTheTool) {
   EXPECT_EQ(strings(container["args"]), (std::vector<std::string>{
                                             "lr={{$.inputs.parameters['lr']}}",
                                             "data_path={{$.inputs.artifacts['data'].path}}",
-                                            "{\"IfPresent\":{\"InputName\":\"opt\",\"Then\":["
+                                            "{\"IfPresent\": {\"InputName\": \"opt\", \"Then\": ["
                                             "\"opt={{$.inputs.parameters['opt']}}\"]}}",
                                         }));
   EXPECT_TRUE(YAML::Load(rewritten)["deploymentSpec"]["executors"]["exec-importer"]["importer"]);
@@ -208,10 +208,10 @@ const KindCase kV2Kinds[] = {
     {"Concat", R"(['{"Concat": ["--m=", "{{$.outputs.artifacts[''m''].path}}", "/model.pt"]}'])",
      R"(["m={{$.outputs.artifacts['m'].path}}/model.pt"])"},
     {"IfPresent", R"(['{"IfPresent": {"InputName": "opt", "Then": ["--opt", "{{$.inputs.parameters[''opt'']}}"]}}'])",
-     R"(["{\"IfPresent\":{\"InputName\":\"opt\",\"Then\":[\"opt={{$.inputs.parameters['opt']}}\"]}}"])"},
+     R"(["{\"IfPresent\": {\"InputName\": \"opt\", \"Then\": [\"opt={{$.inputs.parameters['opt']}}\"]}}"])"},
     {"IfPresent Else",
      R"(['{"IfPresent": {"InputName": "opt", "Then": ["--opt={{$.inputs.parameters[''opt'']}}"], "Else": ["--no-opt"]}}'])",
-     R"(["{\"IfPresent\":{\"InputName\":\"opt\",\"Then\":[\"opt={{$.inputs.parameters['opt']}}\"],\"Else\":[\"no_opt=true\"]}}"])"},
+     R"(["{\"IfPresent\": {\"InputName\": \"opt\", \"Then\": [\"opt={{$.inputs.parameters['opt']}}\"], \"Else\": [\"no_opt=true\"]}}"])"},
 };
 
 // The text after "args: " in a rewritten spec.
