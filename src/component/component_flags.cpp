@@ -1,5 +1,6 @@
 #include "component/component_flags.h"
 
+#include <algorithm>
 #include <map>
 
 #include "adapt_error.h"
@@ -56,11 +57,13 @@ bool always_given(const ComponentWord& flag_word, const std::vector<ComponentWor
   throw AdaptError(yaml_spot(source, word.mark) + problem);
 }
 
-// The flag's name; a value attached with '=' goes into `values`.
+// The flag's name without its dashes, as a schema names it (kfp's `----output-paths` is
+// output-paths, as argparse's dest is output_paths); a value attached with '=' goes into `values`.
 std::string flag_name(const ComponentWord& word, std::vector<ComponentWord>& values, const std::string& source) {
   const std::string& text = std::get<std::string>(word.pieces.front());
   const std::size_t equals = text.find('=');
-  const std::string name = text.substr(2, equals == std::string::npos ? std::string::npos : equals - 2);
+  const std::size_t start = std::min(text.find_first_not_of('-'), std::min(equals, text.size()));
+  const std::string name = text.substr(start, equals == std::string::npos ? std::string::npos : equals - start);
   if (name.empty()) refuse(source, word, "'" + text + "' is a flag without a name");
   if (name.find_first_of(" \t\n") != std::string::npos)
     refuse(source, word, "the flag name '" + name + "' holds blanks");
