@@ -103,7 +103,7 @@ class Translator {
   // "SM_HPS:lr". `json_note` is added to the error for a value that is not JSON for a json type.
   void translate_flag(const IncomingArg& arg, const std::string& flag, const std::string& json_note = "") {
     if (const FlagSpec* spec = declared_flag(arg.name)) {
-      seen_.insert(arg.name);
+      seen_.insert(spec->name);
       const auto origin = spec->rule.empty() ? Mapping::Origin::kSchema : Mapping::Origin::kHydraConfig;
       Mapping mapping = mapped_to(origin, flag, spec->key, flag_type_name(*spec), spec->secret);
       mapping.rule = spec->rule;
@@ -299,6 +299,11 @@ class Translator {
   const FlagSpec* declared_flag(std::string_view name) const {
     const auto found = flags_by_name_.find(name);
     if (found != flags_by_name_.end()) return found->second;
+    // `----output-paths` (kfp's function-based components) is the flag output-paths, as its
+    // argparse dest is output_paths: a schema names flags without dashes.
+    if (const std::size_t dashes = name.find_first_not_of('-'); dashes != 0 && dashes != std::string_view::npos) {
+      return declared_flag(name.substr(dashes));
+    }
     if (!schema_.resolver) return nullptr;
     std::optional<FlagSpec> spec = schema_.resolver->resolve(name);
     if (!spec) return nullptr;
