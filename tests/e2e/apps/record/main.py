@@ -48,7 +48,7 @@ def _write_outputs(data: dict, keys: str) -> None:
                     f.write(WRITTEN)
 
 
-@hydra.main(version_base=None, config_path="conf", config_name="config")
+@hydra.main(version_base=None, config_path=os.environ.get("RECORD_CONFIG_DIR", "conf"), config_name="config")
 def main(cfg: DictConfig) -> None:
     data = OmegaConf.to_container(cfg, resolve=True)
     if os.environ.get("RECORD_HYDRA"):
