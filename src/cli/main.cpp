@@ -20,6 +20,7 @@
 #include "report/dry_run.h"
 #include "report/error_line.h"
 #include "sources/mapping_sources.h"
+#include "supervision/config_run.h"
 #include "supervision/init_supervisor.h"
 #include "supervision/launch.h"
 #include "translate/exec_limits.h"
@@ -53,8 +54,12 @@ int run(const ToolOptions& options) {
   }
   set_up_logging(options.log_level);
 
-  const Schema schema = load_mappings(options);
   const PlatformInput platform = read_platform_input(options);
+  const ConfigRunLimits limits{options.compose_timeout_seconds, options.init.value_or(::getpid() == 1)};
+  const Mappings mappings = load_mappings(options, platform.split, [&limits](const std::vector<std::string>& command) {
+    return run_for_config(command, limits);
+  });
+  const Schema& schema = mappings.schema;
   const Translation translation = translate(schema, platform.split, unknown_policy(options, schema),
                                             schema_environment(schema, platform.variables), platform.values);
   check_command_fits(translation.argv, environment(), exec_size_limit(stack_limit_bytes()));
@@ -63,7 +68,9 @@ int run(const ToolOptions& options) {
   }
 
   if (options.dry_run != DryRunFormat::kOff) {
-    std::cout << (options.dry_run == DryRunFormat::kJson ? dry_run_json(translation) : dry_run_text(translation));
+    const Compositions* compositions = options.compose ? &mappings.compositions : nullptr;
+    std::cout << (options.dry_run == DryRunFormat::kJson ? dry_run_json(translation, compositions)
+                                                         : dry_run_text(translation, compositions));
     return 0;
   }
   const std::string program = resolve_program(translation.argv.front());

@@ -24,6 +24,7 @@ bool is_composition_flag(std::string_view word) {
 // An incoming flag that may choose a config group.
 struct Candidate {
   const IncomingArg* arg;
+  std::string name;    // what names the group: a declared flag's key, else the flag's name
   std::string choice;  // "model='resnet'" once a composition shows its name is a group
 };
 
@@ -36,8 +37,9 @@ class Composer {
     };
     args_ = split_incoming_args(split.incoming, value_count);
     for (const IncomingArg& arg : args_) {
-      if (arg.kind == IncomingArg::Kind::kFlag && !arg.values.empty() && !declared.find(arg.name)) {
-        candidates_.push_back({&arg, ""});
+      if (arg.kind == IncomingArg::Kind::kFlag && !arg.values.empty()) {
+        const FlagSpec* flag = declared.find(arg.name);
+        candidates_.push_back({&arg, flag ? flag->key : arg.name, ""});
       } else if (arg.kind == IncomingArg::Kind::kHydraFlag && is_composition_flag(arg.words.front())) {
         job_composes_ = true;
         names_composition_flag_ = true;
@@ -59,7 +61,7 @@ class Composer {
       std::vector<const Candidate*> chosen_now;
       for (Candidate& candidate : candidates_) {
         if (!candidate.choice.empty()) continue;
-        const NameMatch match = composed.config->match(candidate.arg->name);
+        const NameMatch match = composed.config->match(candidate.name);
         if (match.rule != MatchRule::kGroup || match.targets.size() != 1) continue;
         candidate.choice =
             match.targets.front().key + "=" + render_typed_value(ValueType::kStr, candidate.arg->values.front());

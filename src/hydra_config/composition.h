@@ -32,8 +32,9 @@ struct ComposedConfig {
 
 // The app's config under the job's own choices (--compose). The job's Hydra words are the
 // incoming overrides and composition flags (--config-name, --config-path, --config-dir, in
-// their order); the group choices are the incoming flags no declaration in `declared` takes
-// whose names are config groups, each sent as `group='option'` as the translation sends it.
+// their order); the group choices are the incoming flags whose names are config groups, or
+// whose keys are when `declared` (--schema, --component) declares them, each sent as
+// `group='option'` as the translation sends it.
 // Which flags are choices is read from `file` (what the program printed with nothing added),
 // unless the job passes a composition flag or there is no file: then from a run with the
 // job's Hydra words alone. While a run reveals a group an incoming flag names that was not

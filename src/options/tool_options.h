@@ -21,6 +21,8 @@ struct ToolOptions {
   std::optional<std::string> component_path;     // a Kubeflow Pipelines component spec
   std::string component_executor;                // which executor of a spec that holds several
   std::optional<std::string> hydra_config_path;  // what the app printed with --cfg all
+  bool compose = false;                          // map against the config the job's own choices compose
+  int compose_timeout_seconds = 300;             // how long one composition may take
   DryRunFormat dry_run = DryRunFormat::kOff;
   std::optional<UnknownPolicy> unknown;
   std::string log_level = "warn";

@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "component/component_schema.h"
+#include "hydra_config/composition.h"
 #include "hydra_config/config_resolver.h"
 #include "hydra_config/hydra_config_file.h"
 #include "schema/schema_merge.h"
@@ -10,10 +11,21 @@
 
 namespace hydra_adapt {
 
-Schema load_mappings(const ToolOptions& options) {
-  if (!options.hydra_config_path) return declared_mappings(options, nullptr).schema;
-  const std::shared_ptr<const ConfigMatcher> config = load_hydra_config_file(*options.hydra_config_path);
-  return merge_schemas(declared_mappings(options, config.get()).schema, hydra_config_schema(config));
+Mappings load_mappings(const ToolOptions& options, const ProgramSplit& split, const ConfigRun& run) {
+  Mappings mappings;
+  std::shared_ptr<const ConfigMatcher> config;
+  if (options.hydra_config_path) config = load_hydra_config_file(*options.hydra_config_path);
+  if (options.compose) {
+    ComposedConfig composed = compose_job_config(split, declared_mappings(options, nullptr).schema, config, run);
+    config = std::move(composed.config);
+    mappings.compositions = std::move(composed.commands);
+  }
+  if (!config) {
+    mappings.schema = declared_mappings(options, nullptr).schema;
+    return mappings;
+  }
+  mappings.schema = merge_schemas(declared_mappings(options, config.get()).schema, hydra_config_schema(config));
+  return mappings;
 }
 
 ConfigFlags declared_mappings(const ToolOptions& options, const ConfigMatcher* config) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "hydra_config/composition.h"
 #include "hydra_config/config_flags.h"
 #include "hydra_config/config_matcher.h"
 #include "options/tool_options.h"
@@ -8,10 +9,16 @@
 
 namespace hydra_adapt {
 
+struct Mappings {
+  Schema schema;
+  std::vector<std::vector<std::string>> compositions;  // each run of --compose, whole
+};
+
 // The one place the mapping sources merge, in their order of precedence: --schema, then
-// --component, then the app's Hydra config (--hydra-config), then zero-config (the unknown
-// policy). Empty with none of them.
-Schema load_mappings(const ToolOptions& options);
+// --component, then the app's Hydra config (--hydra-config, or with --compose the config the
+// job composes, read through `run`), then zero-config (the unknown policy). Empty with none
+// of them. Without --compose, `split` and `run` are not used.
+Mappings load_mappings(const ToolOptions& options, const ProgramSplit& split, const ConfigRun& run);
 
 // The declarations of --schema and --component merged, the schema's winning; with the app's
 // config, the component's flags fitted to it (fit_component_flags), whose undecidable names

@@ -125,15 +125,21 @@ TEST(Composition, HydrasOtherFlagsAndValueFlagsChangeNothing) {
   EXPECT_TRUE(program.ran.empty());
 }
 
-TEST(Composition, ADeclaredFlagIsTheDeclarationsNotAChoice) {
+TEST(Composition, ADeclaredFlagChoosesByItsKey) {
   FakeProgram program;
+  program.prints("python3 main.py 'model='\\''resnet'\\''' --cfg all", kResnet);
   Schema declared;
   FlagSpec model;
   model.name = "model";
   model.key = "model_name";
-  declared.flags.push_back(model);
-  compose_job_config(job({"--model", "resnet"}), declared, file(kVit), program.run());
+  FlagSpec arch;
+  arch.name = "arch";
+  arch.key = "model";
+  declared.flags = {model, arch};
+  compose_job_config(job({"--model", "vit"}), declared, file(kVit), program.run());
   EXPECT_TRUE(program.ran.empty());
+  compose_job_config(job({"--arch", "resnet"}), declared, file(kVit), program.run());
+  EXPECT_EQ(program.ran.size(), 1u);
 }
 
 TEST(Composition, AFailureNamesTheFlagTheStatusAndHydrasError) {
