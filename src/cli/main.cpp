@@ -57,7 +57,10 @@ int run(const ToolOptions& options) {
   const PlatformInput platform = read_platform_input(options);
   const ConfigRunLimits limits{options.compose_timeout_seconds, options.init.value_or(::getpid() == 1)};
   const Mappings mappings = load_mappings(options, platform.split, [&limits](const std::vector<std::string>& command) {
-    return run_for_config(command, limits);
+    ConfigRunResult result = run_for_config(command, limits);
+    // The app's warnings; a failure's stderr is read into the one error line instead.
+    if (result.succeeded) std::cerr << result.error_output << std::flush;
+    return result;
   });
   const Schema& schema = mappings.schema;
   const Translation translation = translate(schema, platform.split, unknown_policy(options, schema),

@@ -1,5 +1,7 @@
 #include "hydra_config/hydra_config_from_program.h"
 
+#include <iostream>
+
 #include "adapt_error.h"
 #include "hydra_config/hydra_config.h"
 #include "report/shell_quote.h"
@@ -17,6 +19,7 @@ std::shared_ptr<const ConfigMatcher> hydra_config_from_program(const std::vector
   words.insert(words.end(), {"--cfg", "all"});
   const std::string shown = shell_join(words);
   const ConfigRunResult result = run_for_config(words, ConfigRunLimits{});
+  std::cerr << result.error_output << std::flush;
   if (!result.succeeded) {
     throw AdaptError("the program (" + shown + ") " + result.failure +
                      " (its own messages are above); fix the program or its words so that it prints its config");

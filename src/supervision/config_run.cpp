@@ -29,7 +29,7 @@
 namespace hydra_adapt {
 namespace {
 
-constexpr std::size_t kKeptErrorOutput = 64 * 1024;  // Hydra's error is at the end
+constexpr std::size_t kKeptErrorOutput = 1024 * 1024;  // beyond, the end: Hydra's error is there
 
 std::string exit_description(int status) {
   if (WIFSIGNALED(status)) return "was killed by signal " + std::to_string(WTERMSIG(status));
@@ -93,8 +93,8 @@ class ConfigRunProcess {
       if (left.count() <= 0) return timed_out();
       pollfd fds[] = {{output_fd_, POLLIN, 0}, {error_fd_, POLLIN, 0}, {signals_.fd(), POLLIN, 0}};
       if (::poll(fds, 3, static_cast<int>(left.count())) < 0) continue;  // EINTR: a stop/continue
-      if (fds[0].revents != 0) read_output(output_fd_, result_.output, false);
-      if (fds[1].revents != 0) read_output(error_fd_, result_.error_output, true);
+      if (fds[0].revents != 0) read_output(output_fd_, result_.output);
+      if (fds[1].revents != 0) read_output(error_fd_, result_.error_output);
       if (fds[2].revents != 0) take_signal();
     }
     result_.succeeded = WIFEXITED(*status_) && WEXITSTATUS(*status_) == 0;
@@ -122,8 +122,8 @@ class ConfigRunProcess {
     error_fd_ = error_.native_source();
   }
 
-  // Appends what `fd` has; at its end, stops reading it. Stderr passes through as it comes.
-  void read_output(int& fd, std::string& kept, bool pass_through) {
+  // Appends what `fd` has; at its end, stops reading it.
+  void read_output(int& fd, std::string& kept) {
     char buffer[16384];
     const ssize_t got = ::read(fd, buffer, sizeof buffer);
     if (got < 0 && errno == EINTR) return;
@@ -131,15 +131,9 @@ class ConfigRunProcess {
       fd = -1;  // the pipe object closes it
       return;
     }
-    if (pass_through) {
-      for (ssize_t written = 0; written < got;) {
-        const ssize_t now = ::write(STDERR_FILENO, buffer + written, static_cast<std::size_t>(got - written));
-        if (now < 0 && errno != EINTR) break;
-        written += now > 0 ? now : 0;
-      }
-    }
     kept.append(buffer, static_cast<std::size_t>(got));
-    if (pass_through && kept.size() > 2 * kKeptErrorOutput) kept.erase(0, kept.size() - kKeptErrorOutput);
+    if (&kept == &result_.error_output && kept.size() > 2 * kKeptErrorOutput)
+      kept.erase(0, kept.size() - kKeptErrorOutput);
   }
 
   void take_signal() {

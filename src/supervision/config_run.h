@@ -14,7 +14,8 @@ struct ConfigRunLimits {
 };
 
 // Runs `command` (the program, its words, "--cfg", "all"; no shell, the same environment):
-// stdout captured, stderr passed through and its end kept for Hydra's error line. A run that
+// stdout and stderr captured, for the caller to pass stderr on (the app's warnings) or to
+// read Hydra's error from it, so that a refused job still gets one error line. A run that
 // does not end in time is killed. A SIGTERM or SIGINT to the tool kills the run and throws
 // AdaptError with 128+N; under the duty the other signals the supervisor forwards go to the run.
 // Throws AdaptError with 127 or 126 when the program cannot be run.
