@@ -4,9 +4,9 @@
 
 #include "adapt_error.h"
 #include "hydra_config/default_value.h"
+#include "yaml/yaml_source.h"
 #include "text/ascii.h"
 #include "values/hydra_key.h"
-#include "yaml/yaml_source.h"
 
 namespace hydra_adapt {
 namespace {

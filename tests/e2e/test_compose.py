@@ -16,7 +16,7 @@ import time
 
 import pytest
 
-from adapt import (APPS, BIN, RECORD_MAIN, assert_ok, base_env, record_program, run_raw, run_tool_in,
+from adapt import (APPS, BIN, assert_ok, base_env, record_program, run_raw, run_tool_in,
                    same)
 
 TREE = str(APPS / "compose_tree")
