@@ -133,21 +133,38 @@ def test_the_dry_run_lists_the_compositions(tmp_path, config_file):
     assert "composed: nothing ran" in nothing
 
 
-def test_sigterm_during_a_composition_ends_it_and_the_tool(tmp_path, config_file):
-    """The composition sleeps; SIGTERM to the tool kills it and the tool exits 143, the program never started."""
+def start_composing(tmp_path, config_file, options=()):
+    """The tool, once its composition (which sleeps) has started."""
     runs = tmp_path / "runs.jsonl"
     env = base_env({**ENV, "RECORD_CFG_RUNS": str(runs), "RECORD_CFG_SLEEP": "60",
                     "RECORD_ARGV": str(tmp_path / "argv.json")})
-    tool = subprocess.Popen([BIN, "--compose", "--hydra-config", config_file, "--",
+    tool = subprocess.Popen([BIN, *options, "--compose", "--hydra-config", config_file, "--",
                              *record_program(), "--model", "resnet"], env=env, cwd=tmp_path,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while not runs.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
+    time.sleep(0.5)  # past the interpreter's start, where a signal's default action ends it
+    return tool
+
+
+def test_sigterm_during_a_composition_ends_it_and_the_tool(tmp_path, config_file):
+    """The composition sleeps; SIGTERM to the tool kills it and the tool exits 143, the program never started."""
+    tool = start_composing(tmp_path, config_file)
     tool.send_signal(signal.SIGTERM)
     _, stderr = tool.communicate(timeout=60)
     assert tool.returncode == 128 + signal.SIGTERM, stderr
     assert b"SIGTERM while the app's config was composed" in stderr
+    assert not (tmp_path / "argv.json").exists()
+
+
+def test_under_the_duty_a_signal_reaches_the_composition(tmp_path, config_file):
+    """--init: a SIGHUP to the tool is forwarded to the composition, which it ends; the job is refused."""
+    tool = start_composing(tmp_path, config_file, ["--init"])
+    tool.send_signal(signal.SIGHUP)
+    _, stderr = tool.communicate(timeout=60)
+    assert tool.returncode == 2, stderr
+    assert b"--cfg all was killed by signal 1" in stderr and stderr.count(b"\n") == 1, stderr
     assert not (tmp_path / "argv.json").exists()
 
 
