@@ -21,6 +21,7 @@
 #include "report/dry_run.h"
 #include "report/error_line.h"
 #include "sources/mapping_sources.h"
+#include "supervision/config_run.h"
 #include "supervision/init_supervisor.h"
 #include "supervision/launch.h"
 #include "translate/exec_limits.h"
@@ -54,8 +55,17 @@ int run(const ToolOptions& options) {
   }
   set_up_logging(options.log_level);
 
-  const Schema schema = load_mappings(options.sources);
   const PlatformInput platform = read_platform_input(options.platform, options.after_dash_dash);
+  const ConfigRunLimits limits{options.compose_timeout_seconds, options.init.value_or(::getpid() == 1)};
+  const Mappings mappings = load_mappings(options.sources, options.compose, platform.split,
+                                          [&limits](const std::vector<std::string>& command) {
+                                            ConfigRunResult result = run_for_config(command, limits);
+                                            // The app's warnings; a failure's stderr is read into the one error line
+                                            // instead.
+                                            if (result.succeeded) std::cerr << result.error_output << std::flush;
+                                            return result;
+                                          });
+  const Schema& schema = mappings.schema;
   const Translation translation =
       translate(schema, platform.split, unknown_policy(options.unknown, options.sources, schema),
                 schema_environment(schema, process_variable, platform.variables), platform.value_source);
@@ -65,7 +75,9 @@ int run(const ToolOptions& options) {
   }
 
   if (options.dry_run != DryRunFormat::kOff) {
-    std::cout << (options.dry_run == DryRunFormat::kJson ? dry_run_json(translation) : dry_run_text(translation));
+    const Compositions* compositions = options.compose ? &mappings.compositions : nullptr;
+    std::cout << (options.dry_run == DryRunFormat::kJson ? dry_run_json(translation, compositions)
+                                                         : dry_run_text(translation, compositions));
     return 0;
   }
   const std::string program = resolve_program(translation.argv.front());

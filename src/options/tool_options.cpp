@@ -36,6 +36,14 @@ po::options_description option_descriptions() {
   po::options_description options(kUsage);
   add_source_options(options, true);
   options.add_options()  //
+      ("compose", po::value<std::string>()->implicit_value("1")->value_name("1|0"),
+       "map against the config the job's own choices compose: run PROGRAM WORDS --cfg all with the job's "
+       "Hydra overrides and the flags that choose config groups (--model resnet -> model=resnet), so that "
+       "the keys an option brings are known; one more start of the program for a job that chooses a group "
+       "(docs/hydra-config.md)  [HYDRA_ADAPT_COMPOSE=1|0]")  //
+      ("compose-timeout", po::value<std::string>()->value_name("SECONDS"),
+       "how long one composition may take before it is killed and the job refused. Default: 300  "
+       "[HYDRA_ADAPT_COMPOSE_TIMEOUT]")  //
       ("dry-run", po::value<std::string>()->implicit_value("text")->value_name("text|json"),
        "print the translation and the final command, run nothing  [HYDRA_ADAPT_DRY_RUN=1|text|json]")  //
       ("unknown", po::value<std::string>()->value_name("error|pass|auto"),
@@ -74,6 +82,8 @@ constexpr std::pair<const char*, const char*> kVariables[] = {
     {"HYDRA_ADAPT_COMPONENT", "component"},
     {"HYDRA_ADAPT_COMPONENT_EXECUTOR", "component-executor"},
     {"HYDRA_ADAPT_HYDRA_CONFIG", "hydra-config"},
+    {"HYDRA_ADAPT_COMPOSE", "compose"},
+    {"HYDRA_ADAPT_COMPOSE_TIMEOUT", "compose-timeout"},
     {"HYDRA_ADAPT_DRY_RUN", "dry-run"},
     {"HYDRA_ADAPT_UNKNOWN", "unknown"},
     {"HYDRA_ADAPT_LOG_LEVEL", "log-level"},
@@ -116,6 +126,15 @@ DryRunFormat dry_run_format(const std::string& value) {
   throw AdaptError("--dry-run / HYDRA_ADAPT_DRY_RUN: '" + value + "' is not one of text, json, 1, 0");
 }
 
+int compose_timeout(const std::string& value) {
+  const bool digits = !value.empty() && value.size() <= 6 && value.find_first_not_of("0123456789") == std::string::npos;
+  if (!digits || std::stoi(value) == 0) {
+    throw AdaptError("--compose-timeout / HYDRA_ADAPT_COMPOSE_TIMEOUT: " + quote_for_message(value) +
+                     " is not a whole number of seconds from 1 to 999999");
+  }
+  return std::stoi(value);
+}
+
 std::string log_level(const std::string& value) {
   for (const char* level : {"trace", "debug", "info", "warn", "error", "off"}) {
     if (value == level) return value;
@@ -151,6 +170,9 @@ ToolOptions parse_tool_options(const std::vector<std::string>& words, const Vari
   }
   options.help = values.count("help") > 0;
   options.version = values.count("version") > 0;
+  if (values.count("compose")) options.compose = switch_value(values, "compose", "HYDRA_ADAPT_COMPOSE");
+  if (values.count("compose-timeout"))
+    options.compose_timeout_seconds = compose_timeout(values["compose-timeout"].as<std::string>());
   if (values.count("dry-run")) options.dry_run = dry_run_format(values["dry-run"].as<std::string>());
   if (values.count("log-level")) options.log_level = log_level(values["log-level"].as<std::string>());
   const InitChoice init = choose_init(command_line_values, environment_values);

@@ -18,6 +18,8 @@ enum class DryRunFormat { kOff, kText, kJson };
 // variables (a job can set variables but not the image's ENTRYPOINT). The command line wins.
 struct ToolOptions {
   MappingSources sources;
+  bool compose = false;               // map against the config the job's own choices compose
+  int compose_timeout_seconds = 300;  // how long one composition may take
   DryRunFormat dry_run = DryRunFormat::kOff;
   std::optional<UnknownPolicy> unknown;
   std::string log_level = "warn";

@@ -1,6 +1,7 @@
 #include "sources/mapping_sources.h"
 
 #include "component/component_schema.h"
+#include "hydra_config/composition.h"
 #include "hydra_config/config_resolver.h"
 #include "hydra_config/hydra_config_file.h"
 #include "schema/schema_merge.h"
@@ -8,10 +9,21 @@
 
 namespace hydra_adapt {
 
-Schema load_mappings(const MappingSources& sources) {
-  if (!sources.hydra_config_path) return declared_mappings(sources, nullptr).schema;
-  const std::shared_ptr<const ConfigMatcher> config = load_hydra_config_file(*sources.hydra_config_path);
-  return merge_schemas(declared_mappings(sources, config.get()).schema, hydra_config_schema(config));
+Mappings load_mappings(const MappingSources& sources, bool compose, const ProgramSplit& split, const ConfigRun& run) {
+  Mappings mappings;
+  std::shared_ptr<const ConfigMatcher> config;
+  if (sources.hydra_config_path) config = load_hydra_config_file(*sources.hydra_config_path);
+  if (compose) {
+    ComposedConfig composed = compose_job_config(split, declared_mappings(sources, nullptr).schema, config, run);
+    config = std::move(composed.config);
+    mappings.compositions = std::move(composed.commands);
+  }
+  if (!config) {
+    mappings.schema = declared_mappings(sources, nullptr).schema;
+    return mappings;
+  }
+  mappings.schema = merge_schemas(declared_mappings(sources, config.get()).schema, hydra_config_schema(config));
+  return mappings;
 }
 
 ConfigFlags declared_mappings(const MappingSources& sources, const ConfigMatcher* config) {

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "args/environment.h"
+#include "hydra_config/composition.h"
 #include "hydra_config/config_flags.h"
 #include "hydra_config/config_matcher.h"
 #include "options/variable_reader.h"
@@ -19,10 +20,16 @@ struct MappingSources {
   std::optional<std::string> hydra_config_path;  // what the app printed with --cfg all
 };
 
+struct Mappings {
+  Schema schema;
+  std::vector<std::vector<std::string>> compositions;  // each run of --compose, whole
+};
+
 // The one place the mapping sources merge, in their order of precedence: --schema, then
-// --component, then the app's Hydra config (--hydra-config), then zero-config (the unknown
-// policy). Empty with none of them.
-Schema load_mappings(const MappingSources& sources);
+// --component, then the app's Hydra config (--hydra-config, or with `compose` the config the
+// job composes, read through `run`), then zero-config (the unknown policy). Empty with none
+// of them. Without `compose`, `split` and `run` are not used.
+Mappings load_mappings(const MappingSources& sources, bool compose, const ProgramSplit& split, const ConfigRun& run);
 
 // The declarations of --schema and --component merged, the schema's winning; with the app's
 // config, the component's flags fitted to it (fit_component_flags), whose undecidable names

@@ -83,6 +83,12 @@ APP_CONFIG = ("hydra:\n  runtime:\n    choices: {trainer: default}\n"
               "trainer: {max_epochs: 10, name: t}\nmodel: {name: m}\n")
 
 
+def compose_row(id, args, *needles, env=None, program=None, options=("--compose",)):
+    """--compose over tests/e2e/apps/compose_tree (no --hydra-config: the job's words compose first)."""
+    return Row(id, args, needles, schema=None, options=options, program=program,
+               env={"RECORD_CONFIG_DIR": str(REPO / "tests" / "e2e" / "apps" / "compose_tree"), **(env or {})})
+
+
 def schema_row(id, schema, *needles):
     return Row(id, needles=needles, schema=schema)
 
@@ -302,6 +308,24 @@ ROWS = [
     hydra_config_row("hydra-config-only-hydra-keys", "hydra:\n  run: {dir: .}\n", [], "{tmp}/cfg.yaml", "not --cfg hydra"),
     Row("hydra-config-missing", schema=None, options=["--hydra-config", "{tmp}/cfg.yaml"],
         needles=["cannot read Hydra config", "{tmp}/cfg.yaml", "--hydra-config"]),
+    # --- the config the job composes (--compose) ---
+    compose_row("compose-unknown-choice", ["--model", "foo"], "--model foo: the app's config cannot be composed",
+                "--cfg all failed with exit status 1", "Could not find 'model/foo'",
+                "Available options in 'model': resnet, vit", "choose an option the group has"),
+    compose_row("compose-program-fails", ["seed=2"], "the job's Hydra words: the app's config cannot be composed",
+                "-c 'import sys; sys.exit(3)' seed=2 --cfg all failed with exit status 3",
+                program=[PY, "-c", "import sys; sys.exit(3)"]),
+    compose_row("compose-program-fails:hydra-error", ["nokey.x=1"], "the job's Hydra words",
+                "failed with exit status 1", "Key 'nokey' is not in struct"),
+    compose_row("compose-no-config", [], "the job's Hydra words: the output of ", "--cfg all:1:1: not the config",
+                program=[PY, "-c", "print('[1, 2]')"]),
+    compose_row("compose-timeout", ["--model", "resnet"], "the app's config cannot be composed",
+                "--cfg all did not end within 1 seconds (HYDRA_ADAPT_COMPOSE_TIMEOUT) and was killed",
+                env={"HYDRA_ADAPT_COMPOSE_TIMEOUT": "1", "RECORD_CFG_SLEEP": "60"}),
+    compose_row("compose-timeout-invalid", [], "--compose-timeout / HYDRA_ADAPT_COMPOSE_TIMEOUT: 'soon'",
+                "is not a whole number of seconds", env={"HYDRA_ADAPT_COMPOSE_TIMEOUT": "soon"}),
+    compose_row("compose-invalid-switch", [], "--compose / HYDRA_ADAPT_COMPOSE: 'yes' is not one of 1, 0",
+                env={"HYDRA_ADAPT_COMPOSE": "yes"}, options=()),
     # --- hydra-adapt schema with the app's config ---
     schema_command_row("schema-program-fails", ["--from-program", "--", PY, "-c", "import sys; sys.exit(3)"],
                        "-c 'import sys; sys.exit(3)' --cfg all) failed with exit status 3"),
