@@ -7,41 +7,10 @@
 
 #include <regex>
 
+#include "yaml/pyyaml_scalar.h"
+
 namespace hydra_adapt {
 namespace {
-
-// The implicit resolvers of OmegaConf's YAML loader (omegaconf/_utils.py get_yaml_loader):
-// PyYAML's SafeLoader for ints, bools and nulls, OmegaConf's own pattern for floats.
-// Timestamps are not among them: OmegaConf reads 2024-01-01 as a str.
-const std::regex& int_pattern() {
-  static const std::regex pattern(
-      "[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+",
-      std::regex::optimize);
-  return pattern;
-}
-
-const std::regex& float_pattern() {
-  static const std::regex pattern(
-      "[-+]?[0-9][0-9_]*\\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?:[eE][-+]?[0-9]+)"
-      "|\\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*"
-      "|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)",
-      std::regex::optimize);
-  return pattern;
-}
-
-const std::regex& bool_pattern() {
-  static const std::regex pattern("yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF",
-                                  std::regex::optimize);
-  return pattern;
-}
-
-bool is_null(std::string_view text) {
-  return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
-}
-
-bool matches(std::string_view text, const std::regex& pattern) {
-  return std::regex_match(text.begin(), text.end(), pattern);
-}
 
 // "${a.b}" -> "a.b"; "${.b}" under "x.y" -> "x.y.b"; "${..b}" under "x.y" -> "x.b". Empty for
 // anything else: resolver calls (${oc.env:X}, ${hydra:...}) hold a ':', and a text around an
@@ -70,10 +39,18 @@ DefaultValue scalar_default(std::string_view text, bool quoted, std::string_view
   if (text.find("${") != std::string_view::npos) return {ValueType::kAuto, interpolated_key(text, parent)};
   if (text == "???") return {ValueType::kAuto, ""};
   if (quoted) return {ValueType::kStr, ""};
-  if (is_null(text)) return {ValueType::kAuto, ""};
-  if (matches(text, bool_pattern())) return {ValueType::kBool, ""};
-  if (matches(text, int_pattern())) return {ValueType::kInt, ""};
-  if (matches(text, float_pattern())) return {ValueType::kFloat, ""};
+  switch (plain_scalar_kind(text, FloatRule::kOmegaConf)) {
+    case PlainScalar::kNull:
+      return {ValueType::kAuto, ""};
+    case PlainScalar::kBool:
+      return {ValueType::kBool, ""};
+    case PlainScalar::kInt:
+      return {ValueType::kInt, ""};
+    case PlainScalar::kFloat:
+      return {ValueType::kFloat, ""};
+    case PlainScalar::kStr:
+      break;
+  }
   return {ValueType::kStr, ""};
 }
 
