@@ -12,16 +12,16 @@
 #include <string_view>
 
 #include "adapt_error.h"
-#include "cli/error_line.h"
-#include "cli/init_supervisor.h"
-#include "cli/launch.h"
 #include "cli/logging.h"
-#include "cli/mappings.h"
-#include "cli/options.h"
-#include "cli/platform.h"
 #include "cli/rewrite_command.h"
 #include "cli/schema_command.h"
+#include "options/tool_options.h"
+#include "platform/platform_input.h"
 #include "report/dry_run.h"
+#include "report/error_line.h"
+#include "sources/mapping_sources.h"
+#include "supervision/init_supervisor.h"
+#include "supervision/launch.h"
 #include "translate/exec_limits.h"
 #include "translate/translator.h"
 

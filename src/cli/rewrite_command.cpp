@@ -4,8 +4,8 @@
 #include <string>
 
 #include "adapt_error.h"
-#include "cli/option_parser.h"
 #include "component/component_rewrite.h"
+#include "options/option_parser.h"
 #include "yaml/yaml_source.h"
 
 namespace hydra_adapt {

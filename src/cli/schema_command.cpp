@@ -7,12 +7,13 @@
 #include <string>
 
 #include "adapt_error.h"
-#include "cli/app_config.h"
 #include "cli/logging.h"
-#include "cli/mappings.h"
-#include "cli/option_parser.h"
+#include "hydra_config/hydra_config_file.h"
+#include "hydra_config/hydra_config_from_program.h"
+#include "options/option_parser.h"
 #include "schema/schema_emit.h"
 #include "schema/schema_merge.h"
+#include "sources/mapping_sources.h"
 
 namespace hydra_adapt {
 namespace po = boost::program_options;

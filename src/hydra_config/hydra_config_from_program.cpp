@@ -1,4 +1,4 @@
-#include "cli/app_config.h"
+#include "hydra_config/hydra_config_from_program.h"
 
 #include <sys/wait.h>
 
@@ -10,10 +10,9 @@
 #include <iterator>
 
 #include "adapt_error.h"
-#include "cli/launch.h"
 #include "hydra_config/hydra_config.h"
 #include "report/shell_quote.h"
-#include "yaml/yaml_source.h"
+#include "supervision/launch.h"
 
 namespace hydra_adapt {
 namespace {
@@ -24,11 +23,6 @@ std::string exit_description(int status) {
 }
 
 }  // namespace
-
-std::shared_ptr<const ConfigMatcher> load_hydra_config_file(const std::string& path) {
-  const std::string text = read_text_file(path, "Hydra config", "--hydra-config / HYDRA_ADAPT_HYDRA_CONFIG");
-  return std::make_shared<const ConfigMatcher>(parse_hydra_config(text, path));
-}
 
 std::shared_ptr<const ConfigMatcher> hydra_config_from_program(const std::vector<std::string>& command) {
   if (command.empty() || command.front().empty()) {

@@ -1,10 +1,10 @@
-#include "cli/mappings.h"
+#include "sources/mapping_sources.h"
 
 #include <cstdlib>
 
-#include "cli/app_config.h"
 #include "component/component_schema.h"
 #include "hydra_config/config_resolver.h"
+#include "hydra_config/hydra_config_file.h"
 #include "schema/schema_merge.h"
 #include "schema/schema_yaml.h"
 

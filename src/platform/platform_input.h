@@ -4,7 +4,7 @@
 #include <string>
 
 #include "args/program_split.h"
-#include "cli/options.h"
+#include "options/tool_options.h"
 #include "translate/translator.h"
 
 namespace hydra_adapt {

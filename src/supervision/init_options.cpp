@@ -1,4 +1,4 @@
-#include "cli/init_options.h"
+#include "supervision/init_options.h"
 
 #include <string>
 #include <vector>

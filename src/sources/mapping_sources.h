@@ -1,8 +1,8 @@
 #pragma once
 
-#include "cli/options.h"
 #include "hydra_config/config_flags.h"
 #include "hydra_config/config_matcher.h"
+#include "options/tool_options.h"
 #include "schema/schema.h"
 #include "translate/translator.h"
 

@@ -1,4 +1,4 @@
-#include "cli/platform.h"
+#include "platform/platform_input.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -9,8 +9,8 @@
 #include "sagemaker/hyperparameters.h"
 #include "sagemaker/sagemaker_command.h"
 #include "sagemaker/sagemaker_environment.h"
-#include "yaml/yaml_source.h"
 #include "text/ascii.h"
+#include "yaml/yaml_source.h"
 
 namespace hydra_adapt {
 namespace {

@@ -1,4 +1,4 @@
-#include "cli/error_line.h"
+#include "report/error_line.h"
 
 #include <cstdio>
 #include <string>

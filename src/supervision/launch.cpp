@@ -1,4 +1,4 @@
-#include "cli/launch.h"
+#include "supervision/launch.h"
 
 #include <sys/stat.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#include "cli/option_parser.h"
+#include "options/option_parser.h"
 
 #include "adapt_error.h"
 

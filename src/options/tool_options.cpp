@@ -1,12 +1,12 @@
-#include "cli/options.h"
+#include "options/tool_options.h"
 
 #include <boost/program_options.hpp>
 #include <cstdlib>
 #include <sstream>
 
 #include "adapt_error.h"
-#include "cli/init_options.h"
-#include "cli/option_parser.h"
+#include "options/option_parser.h"
+#include "supervision/init_options.h"
 
 namespace hydra_adapt {
 namespace po = boost::program_options;

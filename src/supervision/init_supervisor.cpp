@@ -1,4 +1,4 @@
-#include "cli/init_supervisor.h"
+#include "supervision/init_supervisor.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -13,8 +13,8 @@
 #include <optional>
 
 #include "adapt_error.h"
-#include "cli/error_line.h"
-#include "cli/launch.h"
+#include "report/error_line.h"
+#include "supervision/launch.h"
 
 // Plain fork/execv/waitpid rather than Boost.Process: the child must be set up between fork
 // and exec (process group, terminal, mask, dispositions) and then exec in place, for which

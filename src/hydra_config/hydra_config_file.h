@@ -2,7 +2,6 @@
 
 #include <memory>
 #include <string>
-#include <vector>
 
 #include "hydra_config/config_matcher.h"
 
@@ -11,10 +10,5 @@ namespace hydra_adapt {
 // The app's Hydra config from a file holding what `PROGRAM --cfg all` printed
 // (--hydra-config / HYDRA_ADAPT_HYDRA_CONFIG). Throws AdaptError naming the file.
 std::shared_ptr<const ConfigMatcher> load_hydra_config_file(const std::string& path);
-
-// The same from the program itself: runs `PROGRAM WORDS --cfg all` (no shell; its stderr
-// passes through) and reads what it prints. Throws AdaptError (exit 127 or 126 when the
-// program cannot be run, 2 naming its status when it fails).
-std::shared_ptr<const ConfigMatcher> hydra_config_from_program(const std::vector<std::string>& command);
 
 }  // namespace hydra_adapt
