@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "adapt_error.h"
+#include "args/local_rank.h"
 #include "cli/logging.h"
 #include "cli/rewrite_command.h"
 #include "cli/schema_command.h"
@@ -54,7 +55,13 @@ int run(const ToolOptions& options) {
   set_up_logging(options.log_level);
 
   const Schema schema = load_mappings(options);
-  const PlatformInput platform = read_platform_input(options);
+  PlatformInput platform = read_platform_input(options);
+  // A launcher's --local_rank that no mapping takes reaches the program as LOCAL_RANK instead.
+  std::vector<std::string> incoming = options.launcher_args;
+  incoming.insert(incoming.end(), platform.split.incoming.begin(), platform.split.incoming.end());
+  LocalRank local_rank =
+      take_local_rank(incoming, 0, [&schema](std::string_view name) { return !schema.maps_flag(name); });
+  platform.split.incoming = std::move(local_rank.words);
   const Translation translation = translate(schema, platform.split, unknown_policy(options, schema),
                                             schema_environment(schema, platform.variables), platform.values);
   check_command_fits(translation.argv, environment(), exec_size_limit(stack_limit_bytes()));
@@ -68,6 +75,7 @@ int run(const ToolOptions& options) {
   }
   const std::string program = resolve_program(translation.argv.front());
   create_folders(translation.folders);
+  if (local_rank.rank) ::setenv("LOCAL_RANK", local_rank.rank->c_str(), /*overwrite=*/0);
   spdlog::debug("exec {}", program);
   std::cout.flush();
   if (options.init.value_or(::getpid() == 1)) return supervise_program(program, translation.argv, options.duty);

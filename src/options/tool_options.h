@@ -12,7 +12,7 @@ namespace hydra_adapt {
 enum class DryRunFormat { kOff, kText, kJson };
 
 // Where the job runs, when the platform hands values over beside the command line.
-enum class Platform { kNone, kSageMaker };
+enum class Platform { kNone, kSageMaker, kWandb };
 
 // hydra-adapt's own options, from the words before the first "--" and from HYDRA_ADAPT_*
 // variables (a job can set variables but not the image's ENTRYPOINT). The command line wins.
@@ -30,6 +30,9 @@ struct ToolOptions {
   bool help = false;
   bool version = false;
   std::vector<std::string> after_dash_dash;  // PROGRAM, its words and the incoming args
+  // Args for the program that a launcher put among hydra-adapt's own options (DeepSpeed's and
+  // torch.distributed.launch's --local_rank=N, which come right after the program they start).
+  std::vector<std::string> launcher_args;
 };
 
 // Throws AdaptError for an unknown option, a bad option value, or a missing "--".

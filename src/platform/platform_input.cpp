@@ -10,10 +10,16 @@
 #include "sagemaker/sagemaker_command.h"
 #include "sagemaker/sagemaker_environment.h"
 #include "text/ascii.h"
+#include "wandb/wandb_input.h"
 #include "yaml/yaml_source.h"
 
 namespace hydra_adapt {
 namespace {
+
+// Without --platform wandb, a sweep's ${args} and the like reach a json flag as Python's str().
+constexpr const char* kPythonRenderingJsonNote =
+    "a W&B sweep renders a dict or list on the command line with Python's str(), which is not JSON: run with "
+    "--platform wandb, which takes the exact value from the sweep's parameter file";
 
 constexpr const char* kScriptModeJsonNote =
     "SageMaker's script mode renders a list or dict on the command line with Python's str(), which is not "
@@ -78,7 +84,8 @@ PlatformInput read_sagemaker_input(const ToolOptions& options) {
 
 PlatformInput read_platform_input(const ToolOptions& options) {
   if (options.platform == Platform::kSageMaker) return read_sagemaker_input(options);
-  return {split_program_words(options.after_dash_dash), {}, {}};
+  if (options.platform == Platform::kWandb) return read_wandb_input(options.after_dash_dash);
+  return {split_program_words(options.after_dash_dash), {{}, kPythonRenderingJsonNote}, {}};
 }
 
 std::optional<std::string> platform_failure_file(const ToolOptions& options) {

@@ -183,7 +183,7 @@ WandbParameters wandb_parameters_from_sweep_file(const std::string& text, const 
     const std::string name = entry.first.Scalar();
     if (name == "wandb_version") continue;
     if (!entry.second.IsMap() || !entry.second["value"]) {
-      throw sweep_file_error(path, "holds " + quote_for_message(name) + " without a `value:`");
+      throw sweep_file_error(path, "holds " + quote_for_message(name) + " without a \"value:\" entry");
     }
     named_values[name] = yaml_value(entry.second["value"], path);
   }

@@ -111,7 +111,7 @@ TEST(WandbSweepFile, ErrorsNameTheVariableAndTheFile) {
             "WANDB_SWEEP_PARAM_PATH: the sweep parameter file /w/config-r1.yaml is not a YAML mapping; the W&B agent "
             "writes it as `wandb_version: 1` and one `NAME: {value: VALUE}` per parameter: fix it or unset "
             "WANDB_SWEEP_PARAM_PATH");
-  EXPECT_NE(message("lr: 0.1\n").find("holds 'lr' without a `value:`"), std::string::npos);
+  EXPECT_NE(message("lr: 0.1\n").find("holds 'lr' without a \"value:\" entry"), std::string::npos);
   EXPECT_NE(message("lr: {value: [1, 2}\n").find("/w/config-r1.yaml:1:"), std::string::npos);
 }
 
