@@ -283,7 +283,7 @@ ROWS = [
               {"WANDB_CONFIG_0": '{"lr":', "WANDB_CONFIG_2": " 0.1}"}),
     wandb_row("wandb-value-mistyped", ["WANDB_SWEEP_PARAM_PATH:epochs: the value 'ten' is not an int"],
               WANDB_PARAM_FILE, wandb_file="wandb_version: 1\nepochs:\n  value: ten\n", schema=SCHEMA),
-    Row("python-rendering", ["--meta", "{'a': 1}"], ["--meta: the value \"{'a': 1}\" is not valid JSON",
+    Row("python-rendering", ["--meta", "{'a': 1}"], ["--meta: the value '{'a': 1}' is not valid JSON",
                                                      "a W&B sweep renders", "--platform wandb"]),
     # --- SageMaker (--platform sagemaker) ---
     sagemaker_row("hyperparameters-not-strings", ["hyperparameters file {tmp}/ml/input/config/hyperparameters.json: "
