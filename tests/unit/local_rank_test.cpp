@@ -1,7 +1,7 @@
 // The rank a distributed launcher adds to its worker's args, in each form the launchers write.
-#include <gtest/gtest.h>
-
 #include "args/local_rank.h"
+
+#include <gtest/gtest.h>
 
 namespace hydra_adapt {
 namespace {
@@ -10,8 +10,8 @@ using Words = std::vector<std::string>;
 const auto kAll = [](std::string_view) { return true; };
 
 TEST(LocalRank, EachFormTakenOffWithItsRank) {
-  for (const Words& rank : {Words{"--local_rank=3"}, Words{"--local-rank=3"}, Words{"--local_rank", "3"},
-                            Words{"--local-rank", "3"}}) {
+  for (const Words& rank :
+       {Words{"--local_rank=3"}, Words{"--local-rank=3"}, Words{"--local_rank", "3"}, Words{"--local-rank", "3"}}) {
     Words words{"--lr", "1"};
     words.insert(words.begin(), rank.begin(), rank.end());
     const LocalRank taken = take_local_rank(words, 0, kAll);
