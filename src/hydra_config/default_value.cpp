@@ -1,26 +1,29 @@
-// GCC 12 with -fsanitize reports std::function inside <regex> "may be used uninitialized", a
-// known false positive of GCC 12; it must be off before the first standard header is read.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
 #include "hydra_config/default_value.h"
 
-#include <regex>
-
+#include "text/ascii.h"
 #include "yaml/pyyaml_scalar.h"
 
 namespace hydra_adapt {
 namespace {
 
+// [A-Za-z0-9_$-]+ joined by single dots: a key an interpolation names.
+bool is_interpolated_key(std::string_view key) {
+  if (key.empty() || key.front() == '.' || key.back() == '.' || key.find("..") != std::string_view::npos) return false;
+  for (const char c : key) {
+    if (!is_ascii_letter(c) && !is_digit(c) && c != '_' && c != '$' && c != '-' && c != '.') return false;
+  }
+  return true;
+}
+
 // "${a.b}" -> "a.b"; "${.b}" under "x.y" -> "x.y.b"; "${..b}" under "x.y" -> "x.b". Empty for
 // anything else: resolver calls (${oc.env:X}, ${hydra:...}) hold a ':', and a text around an
 // interpolation ("${a}/data") is a new string rather than the other key's value.
 std::string interpolated_key(std::string_view text, std::string_view parent) {
-  static const std::regex pattern("\\$\\{(\\.*)([A-Za-z0-9_$-]+(?:\\.[A-Za-z0-9_$-]+)*)\\}", std::regex::optimize);
-  std::match_results<std::string_view::const_iterator> match;
-  if (!std::regex_match(text.begin(), text.end(), match, pattern)) return "";
-  const std::size_t levels_up = static_cast<std::size_t>(match.length(1));
-  const std::string key = match.str(2);
+  if (text.size() < 3 || !starts_with(text, "${") || text.back() != '}') return "";
+  const std::string_view inner = text.substr(2, text.size() - 3);
+  const std::size_t levels_up = inner.find_first_not_of('.');
+  if (levels_up == std::string_view::npos || !is_interpolated_key(inner.substr(levels_up))) return "";
+  const std::string key(inner.substr(levels_up));
   if (levels_up == 0) return key;
   std::string base(parent);
   for (std::size_t level = 1; level < levels_up; ++level) {

@@ -204,15 +204,15 @@ WandbParameters wandb_parameters_from_config(std::string_view text, const std::s
   return parameters_from("WANDB_CONFIG", document.document);
 }
 
-std::optional<WandbConfigText> wandb_config_text(const std::function<const char*(const std::string&)>& variable) {
-  if (const char* whole = variable("WANDB_CONFIG")) return WandbConfigText{whole, "WANDB_CONFIG"};
+std::optional<WandbConfigText> wandb_config_text(const VariableReader& variable) {
+  if (const auto whole = variable("WANDB_CONFIG")) return WandbConfigText{*whole, "WANDB_CONFIG"};
   WandbConfigText joined;
   int count = 0;
-  for (; const char* shard = variable("WANDB_CONFIG_" + std::to_string(count)); ++count) joined.text += shard;
+  for (; const auto shard = variable("WANDB_CONFIG_" + std::to_string(count)); ++count) joined.text += *shard;
   // W&B numbers the shards from 0 without a gap; one more a little further on means a lost one.
   constexpr int kLookAhead = 8;
   for (int later = count + 1; later <= count + kLookAhead; ++later) {
-    if (variable("WANDB_CONFIG_" + std::to_string(later)) != nullptr) {
+    if (variable("WANDB_CONFIG_" + std::to_string(later))) {
       throw AdaptError("WANDB_CONFIG_" + std::to_string(count) + " is missing, but WANDB_CONFIG_" +
                        std::to_string(later) +
                        " is set; W&B Launch splits the run config into WANDB_CONFIG_0, WANDB_CONFIG_1, ... with "

@@ -1,10 +1,11 @@
 #pragma once
 
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "options/variable_reader.h"
 
 namespace hydra_adapt {
 
@@ -40,12 +41,12 @@ WandbParameters wandb_parameters_from_config(std::string_view text, const std::s
 // W&B Launch's run config text and the variables it came from ("WANDB_CONFIG", or
 // "WANDB_CONFIG_0..WANDB_CONFIG_2"): WANDB_CONFIG when set, else its shards WANDB_CONFIG_0,
 // WANDB_CONFIG_1, ... joined in order, as wandb's load_wandb_config joins them; nullopt when
-// neither is set. `variable` looks a variable up (nullptr when unset). Throws AdaptError when
+// neither is set. `variable` looks a variable up. Throws AdaptError when
 // the shards skip a number, which W&B never does: a shard went missing.
 struct WandbConfigText {
   std::string text;
   std::string variables;
 };
-std::optional<WandbConfigText> wandb_config_text(const std::function<const char*(const std::string&)>& variable);
+std::optional<WandbConfigText> wandb_config_text(const VariableReader& variable);
 
 }  // namespace hydra_adapt

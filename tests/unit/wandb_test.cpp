@@ -144,9 +144,10 @@ TEST(WandbConfig, NotAJsonObjectNamesTheVariable) {
 
 TEST(WandbConfigText, TheVariableElseItsShardsJoinedInOrder) {
   std::map<std::string, std::string> environment;
-  const auto lookup = [&environment](const std::string& name) -> const char* {
+  const VariableReader lookup = [&environment](const std::string& name) -> std::optional<std::string> {
     const auto found = environment.find(name);
-    return found == environment.end() ? nullptr : found->second.c_str();
+    if (found == environment.end()) return std::nullopt;
+    return found->second;
   };
   EXPECT_FALSE(wandb_config_text(lookup));
   environment = {{"WANDB_CONFIG_0", "{\"a\": "}, {"WANDB_CONFIG_1", "1, \"b\""}, {"WANDB_CONFIG_2", ": 2}"}};
