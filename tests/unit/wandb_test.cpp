@@ -5,7 +5,9 @@
 #include <map>
 
 #include "adapt_error.h"
+#include "variable_table.h"
 #include "wandb/sweep_command.h"
+#include "wandb/wandb_input.h"
 #include "wandb/wandb_parameters.h"
 
 namespace hydra_adapt {
@@ -197,6 +199,36 @@ TEST(SweepRenderings, MixedMacrosAndABareTrueBeforeAFlag) {
 TEST(SweepRenderings, TheJsonFileBesideTheParameterFile) {
   EXPECT_EQ(sweep_args_json_file("wandb/sweep-s/config-r.yaml"), "wandb/sweep-s/config-r.json");
   EXPECT_EQ(sweep_args_json_file("/x/p"), "/x/p.json");
+}
+
+TEST(WandbInput, TheSweepFileWinsOverLaunchsConfigAndItsRenderingIsTakenOff) {
+  const auto read_file = [](const std::string& path) {
+    EXPECT_EQ(path, "/w/config-r1.yaml");
+    return std::string("wandb_version: 1\nlr:\n  value: 1.0e-05\nname:\n  value: a b\n");
+  };
+  const PlatformInput input = wandb_input(
+      {"python3", "main.py", "--lr=1e-05", "--name=a b", "--seed", "3"},
+      variable_table({{"WANDB_SWEEP_PARAM_PATH", "/w/config-r1.yaml"}, {"WANDB_CONFIG", R"({"lr": 2})"}}), read_file);
+  EXPECT_EQ(input.split.program, (Words{"python3", "main.py"}));
+  EXPECT_EQ(input.split.incoming, (Words{"--seed", "3"}));
+  ASSERT_EQ(input.value_source.values.size(), 2u);
+  EXPECT_EQ(input.value_source.values[0].text, "1e-05");
+  EXPECT_EQ(input.value_source.values[0].origin, "WANDB_SWEEP_PARAM_PATH:lr");
+  EXPECT_EQ(input.value_source.values[1].text, "a b");
+  EXPECT_EQ(input.value_source.values[1].json, R"("a b")");
+}
+
+TEST(WandbInput, LaunchsConfigWithoutASweepAndNothingWithoutEither) {
+  const auto no_file = [](const std::string&) -> std::string {
+    ADD_FAILURE() << "no file is read without WANDB_SWEEP_PARAM_PATH";
+    return "";
+  };
+  const PlatformInput launch =
+      wandb_input({"python3", "main.py"}, variable_table({{"WANDB_CONFIG", R"({"opt": {"lr": 0.5}})"}}), no_file);
+  ASSERT_EQ(launch.value_source.values.size(), 1u);
+  EXPECT_EQ(launch.value_source.values[0].name, "opt.lr");
+  EXPECT_EQ(launch.value_source.values[0].origin, "WANDB_CONFIG:opt.lr");
+  EXPECT_TRUE(wandb_input({"python3", "main.py"}, variable_table({}), no_file).value_source.values.empty());
 }
 
 }  // namespace
