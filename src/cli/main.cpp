@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "adapt_error.h"
+#include "args/local_rank.h"
 #include "cli/logging.h"
 #include "cli/rewrite_command.h"
 #include "cli/schema_command.h"
@@ -55,7 +56,10 @@ int run(const ToolOptions& options) {
   }
   set_up_logging(options.log_level);
 
-  const PlatformInput platform = read_platform_input(options.platform, options.after_dash_dash);
+  PlatformInput platform = read_platform_input(options.platform, options.after_dash_dash);
+  // A launcher's --local_rank, which stands before the tool's "--", joins the incoming args.
+  platform.split.incoming.insert(platform.split.incoming.begin(), options.launcher_args.begin(),
+                                 options.launcher_args.end());
   const ConfigRunLimits limits{options.compose_timeout_seconds, options.init.value_or(::getpid() == 1)};
   const Mappings mappings = load_mappings(options.sources, options.compose, platform.split,
                                           [&limits](const std::vector<std::string>& command) {
@@ -66,6 +70,10 @@ int run(const ToolOptions& options) {
                                             return result;
                                           });
   const Schema& schema = mappings.schema;
+  // A launcher's --local_rank that no mapping takes reaches the program as LOCAL_RANK instead.
+  LocalRank local_rank =
+      take_local_rank(platform.split.incoming, 0, [&schema](std::string_view name) { return !schema.maps_flag(name); });
+  platform.split.incoming = std::move(local_rank.words);
   const Translation translation =
       translate(schema, platform.split, unknown_policy(options.unknown, options.sources, schema),
                 schema_environment(schema, process_variable, platform.variables), platform.value_source);
@@ -82,6 +90,7 @@ int run(const ToolOptions& options) {
   }
   const std::string program = resolve_program(translation.argv.front());
   create_folders(translation.folders);
+  if (local_rank.rank) ::setenv("LOCAL_RANK", local_rank.rank->c_str(), /*overwrite=*/0);
   spdlog::debug("exec {}", program);
   std::cout.flush();
   if (options.init.value_or(::getpid() == 1)) return supervise_program(program, translation.argv, options.duty);

@@ -36,7 +36,7 @@ bool consume(std::string_view& text, std::string_view prefix) {
 
 // "{{$.inputs.artifacts['data'].path}}" as side "inputs", kind "artifacts", name "data" and
 // access ".path" (empty when none): {{$.(inputs|outputs).(parameters|artifacts)['NAME']
-// (.path|.uri|.output_file)?}}, the whole text. Read by steps, not by std::regex, whose
+// (.path|.uri|.output_file)?}}, the whole text. Read by steps, not by regular expressions, whose
 // compiler and matcher would add about 0.1 MB to the static binary (BENCHMARKS.md).
 struct PlaceholderParts {
   std::string_view side, kind, name, access;

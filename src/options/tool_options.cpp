@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "adapt_error.h"
+#include "args/local_rank.h"
 #include "options/option_parser.h"
 #include "options/source_options.h"
 #include "supervision/init_options.h"
@@ -68,11 +69,13 @@ po::options_description option_descriptions() {
       ("parent-death-signal", po::value<std::string>()->value_name("SIG"),
        "forward SIG (TERM, SIGUSR1, 15) to PROGRAM when hydra-adapt's parent dies; like tini -p  "
        "[HYDRA_ADAPT_PARENT_DEATH_SIGNAL]")  //
-      ("platform", po::value<std::string>()->value_name("sagemaker"),
+      ("platform", po::value<std::string>()->value_name("sagemaker|wandb"),
        "take the platform's own values too: sagemaker reads the hyperparameters from SM_HPS, else from "
        "$SAGEMAKER_BASE_DIR (default /opt/ml)/input/config/hyperparameters.json, drops the word 'train' "
-       "SageMaker appends, and writes an error to BASE/output/failure  [HYDRA_ADAPT_PLATFORM]")  //
-      ("help,h", "print this help")                                                              //
+       "SageMaker appends, and writes an error to BASE/output/failure; wandb reads the typed parameters from "
+       "the file $WANDB_SWEEP_PARAM_PATH names (sweeps), else from WANDB_CONFIG or its shards (Launch), and "
+       "drops the sweep agent's renderings of them (docs/wandb.md)  [HYDRA_ADAPT_PLATFORM]")  //
+      ("help,h", "print this help")                                                           //
       ("version", "print the version");
   return options;
 }
@@ -116,7 +119,7 @@ std::vector<std::string> own_words(const std::vector<std::string>& words) {
 
 Platform platform_named(const std::string& name) {
   if (const std::optional<Platform> platform = platform_from_name(name)) return *platform;
-  throw AdaptError("--platform / HYDRA_ADAPT_PLATFORM: '" + name + "' is not one of sagemaker");
+  throw AdaptError("--platform / HYDRA_ADAPT_PLATFORM: '" + name + "' is not one of sagemaker, wandb");
 }
 
 DryRunFormat dry_run_format(const std::string& value) {
@@ -151,8 +154,10 @@ ToolOptions parse_tool_options(const std::vector<std::string>& words, const Vari
   const bool saw_dash_dash = own.size() < words.size();
   if (saw_dash_dash) options.after_dash_dash.assign(words.begin() + own.size() + 1, words.end());
 
+  LocalRank launcher = take_local_rank(own, 0, [](std::string_view) { return true; });
+  options.launcher_args = std::move(launcher.rank_words);
   const po::options_description descriptions = option_descriptions();
-  const po::variables_map command_line_values = parse_option_words(descriptions, own, "hydra-adapt --help");
+  const po::variables_map command_line_values = parse_option_words(descriptions, launcher.words, "hydra-adapt --help");
   if (command_line_values.count("init") && command_line_values.count("no-init")) {
     throw AdaptError("--init and --no-init contradict each other; give one of them");
   }

@@ -29,6 +29,9 @@ struct ToolOptions {
   bool help = false;
   bool version = false;
   std::vector<std::string> after_dash_dash;  // PROGRAM, its words and the incoming args
+  // Args for the program that a launcher put among hydra-adapt's own options (DeepSpeed's and
+  // torch.distributed.launch's --local_rank=N, which come right after the program they start).
+  std::vector<std::string> launcher_args;
 };
 
 // `words` are the tool's arguments (argv without argv[0]); `variable` reads HYDRA_ADAPT_*.
