@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "adapt_error.h"
+#include "cli/check_command.h"
 #include "cli/logging.h"
 #include "cli/rewrite_command.h"
 #include "cli/schema_command.h"
@@ -87,6 +88,7 @@ int main(int argc, char** argv) {
   try {
     if (argc > 1 && std::string_view(argv[1]) == "schema") return hydra_adapt::run_schema_command(argc - 1, argv + 1);
     if (argc > 1 && std::string_view(argv[1]) == "rewrite") return hydra_adapt::run_rewrite_command(argc - 1, argv + 1);
+    if (argc > 1 && std::string_view(argv[1]) == "check") return hydra_adapt::run_check_command(argc - 1, argv + 1);
     const hydra_adapt::ToolOptions options = hydra_adapt::parse_tool_options(argc, argv);
     failure_file = hydra_adapt::platform_failure_file(options);
     return hydra_adapt::run(options);

@@ -4,9 +4,9 @@
 
 #include "adapt_error.h"
 #include "component/component_command.h"
-#include "yaml/yaml_source.h"
 #include "values/hydra_key.h"
 #include "values/typed_value.h"
+#include "yaml/yaml_source.h"
 
 namespace hydra_adapt {
 namespace {
@@ -56,7 +56,7 @@ class FlagCollector {
  public:
   explicit FlagCollector(const std::string& source) : source_(source) {}
 
-  std::vector<FlagSpec> collect(const std::vector<ComponentWord>& words) {
+  std::vector<ComponentFlag> collect(const std::vector<ComponentWord>& words) {
     const ComponentCommand command = split_component_command(words, source_);
     // No flag at all: the component passes its inputs some other way (as Hydra overrides
     // already, or as positional words), which reach the program unchanged.
@@ -126,10 +126,10 @@ class FlagCollector {
 
     const auto [earlier, inserted] = declared_at_.emplace(name, std::make_pair(flags_.size(), flag_word.mark));
     if (inserted) {
-      flags_.push_back(std::move(flag));
+      flags_.push_back({std::move(flag), flag_word.mark, values});
       return;
     }
-    FlagSpec& first = flags_[earlier->second.first];
+    FlagSpec& first = flags_[earlier->second.first].spec;
     if (first.type != flag.type || first.list_types != flag.list_types) {
       fail(flag_word, "--" + name + " is declared again with another type (" + flag_type_name(flag) + " here, " +
                           flag_type_name(first) + " on line " + std::to_string(earlier->second.second.line + 1) +
@@ -144,13 +144,19 @@ class FlagCollector {
   }
 
   const std::string& source_;
-  std::vector<FlagSpec> flags_;
+  std::vector<ComponentFlag> flags_;
   std::map<std::string, std::pair<std::size_t, YAML::Mark>> declared_at_;
 };
 
 }  // namespace
 
 std::vector<FlagSpec> component_flags(const std::vector<ComponentWord>& words, const std::string& source) {
+  std::vector<FlagSpec> specs;
+  for (ComponentFlag& flag : component_flag_words(words, source)) specs.push_back(std::move(flag.spec));
+  return specs;
+}
+
+std::vector<ComponentFlag> component_flag_words(const std::vector<ComponentWord>& words, const std::string& source) {
   return FlagCollector(source).collect(words);
 }
 

@@ -18,4 +18,15 @@ namespace hydra_adapt {
 // declared twice with different types.
 std::vector<FlagSpec> component_flags(const std::vector<ComponentWord>& words, const std::string& source);
 
+// One flag of a component's command line with where the spec declares it first and the words
+// of its values there (what `hydra-adapt check` sends through the run's translation).
+struct ComponentFlag {
+  FlagSpec spec;
+  YAML::Mark mark;
+  std::vector<ComponentWord> values;
+};
+
+// component_flags, each flag with its spot and value words.
+std::vector<ComponentFlag> component_flag_words(const std::vector<ComponentWord>& words, const std::string& source);
+
 }  // namespace hydra_adapt

@@ -9,17 +9,17 @@
 
 namespace hydra_adapt {
 
-Schema parse_component_yaml(const std::string& text, const std::string& source, const std::string& executor) {
+std::vector<ComponentWord> component_words(const std::string& text, const std::string& source,
+                                           const std::string& executor) {
   const YAML::Node root = parse_yaml_document(text, source);
-  std::vector<ComponentWord> words;
-  if (component_format(root, source) == ComponentFormat::kV2) {
-    words = v2_component_words(root, source, executor);
-  } else {
-    if (!executor.empty()) throw AdaptError(source + ": --component-executor applies to compiled v2 specs only");
-    words = v1_component_words(root, source);
-  }
+  if (component_format(root, source) == ComponentFormat::kV2) return v2_component_words(root, source, executor);
+  if (!executor.empty()) throw AdaptError(source + ": --component-executor applies to compiled v2 specs only");
+  return v1_component_words(root, source);
+}
+
+Schema parse_component_yaml(const std::string& text, const std::string& source, const std::string& executor) {
   Schema schema;
-  schema.flags = component_flags(words, source);
+  schema.flags = component_flags(component_words(text, source, executor), source);
   return schema;
 }
 

@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/mark.h>
 
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -15,6 +16,7 @@ struct PlaceholderValue {
   std::string input;  // the input or output it names
   ValueType type;
   bool optional;  // the input has a default or is declared optional: the platform may leave it out
+  std::optional<std::string> default_text{};  // the input's default, when it is a plain value
 };
 
 // One word of the container's command line as the component declares it: literal texts and

@@ -4,8 +4,8 @@
 #include <optional>
 
 #include "adapt_error.h"
-#include "yaml/yaml_source.h"
 #include "text/ascii.h"
+#include "yaml/yaml_source.h"
 
 namespace hydra_adapt {
 namespace {
@@ -27,6 +27,7 @@ ValueType parameter_type(const YAML::Node& type) {
 struct Declared {
   ValueType value_type;  // what an inputValue of it arrives as
   bool optional;
+  std::optional<std::string> default_text;
 };
 
 class V1Reader {
@@ -57,7 +58,9 @@ class V1Reader {
       const YAML::Node name = yaml_field(entry, "name");
       if (!name.IsScalar()) fail(entry, "an entry of " + section + " has no name");
       const bool optional = entry["default"].IsDefined() || yaml_field(entry, "optional").as<bool>(false);
-      declared[name.Scalar()] = {parameter_type(yaml_field(entry, "type")), optional};
+      const YAML::Node default_value = yaml_field(entry, "default");
+      declared[name.Scalar()] = {parameter_type(yaml_field(entry, "type")), optional,
+                                 default_value.IsScalar() ? std::optional(default_value.Scalar()) : std::nullopt};
     }
   }
 
@@ -121,7 +124,8 @@ class V1Reader {
     if (!name.IsScalar()) fail(name, "a placeholder takes the name of an input or output");
     const auto found = declared.find(name.Scalar());
     if (found == declared.end()) fail(name, "'" + name.Scalar() + "' is not declared in " + section + ":");
-    return {name.Scalar(), type.value_or(found->second.value_type), found->second.optional};
+    return {name.Scalar(), type.value_or(found->second.value_type), found->second.optional,
+            type ? std::nullopt : found->second.default_text};
   }
 
   [[noreturn]] void fail(const YAML::Node& node, const std::string& problem) const {

@@ -4,9 +4,9 @@
 
 #include "adapt_error.h"
 #include "hydra_config/default_value.h"
-#include "yaml/yaml_source.h"
 #include "text/ascii.h"
 #include "values/hydra_key.h"
+#include "yaml/yaml_source.h"
 
 namespace hydra_adapt {
 namespace {
@@ -58,6 +58,7 @@ class ConfigReader {
       DefaultValue value = scalar_default(node.Scalar(), node.Tag() == "!", parent);
       config_node.type = value.type;
       config_node.follows = std::move(value.follows);
+      config_node.missing = node.Scalar() == "???";
     } else if (node.IsNull()) {
       config_node.type = ValueType::kAuto;
     }

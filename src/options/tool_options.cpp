@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "adapt_error.h"
+#include "options/mapping_options.h"
 #include "options/option_parser.h"
 #include "supervision/init_options.h"
 
@@ -20,6 +21,8 @@ constexpr const char* kUsage =
     "         (prints the schema a component spec or the app's config implies, to tune and pass with --schema)\n"
     "       hydra-adapt rewrite --component FILE --style adapter|hydra\n"
     "         (prints the spec with its command through /hydra-adapt, or its args as Hydra overrides)\n"
+    "       hydra-adapt check [--schema FILE] [--hydra-config FILE] SOURCES... [-- PROGRAM [WORDS...]]\n"
+    "         (finds before a job runs what a component, a Vertex AI study or a W&B sweep sends that the run refuses)\n"
     "\n"
     "Translates argparse-style args (--lr 0.01, --data-path=/x) into Hydra overrides\n"
     "(optimizer.lr=0.01 data.path='/x') and execs PROGRAM with them. The program's own\n"
@@ -33,9 +36,8 @@ constexpr const char* kUsage =
 
 po::options_description option_descriptions() {
   po::options_description options(kUsage);
+  add_mapping_options(options);
   options.add_options()  //
-      ("schema", po::value<std::string>()->value_name("FILE"),
-       "YAML mapping of flags to Hydra keys and types  [HYDRA_ADAPT_SCHEMA]")  //
       ("component", po::value<std::string>()->value_name("FILE"),
        "Kubeflow Pipelines component spec (v1 component YAML, or a spec compiled by kfp 2.x) whose "
        "--flag placeholders give keys and types; with --schema too, the schema wins where both "
@@ -43,16 +45,8 @@ po::options_description option_descriptions() {
       ("component-executor", po::value<std::string>()->value_name("NAME"),
        "the executor (exec-train) or component (comp-train) of a compiled spec that holds several  "
        "[HYDRA_ADAPT_COMPONENT_EXECUTOR]")  //
-      ("hydra-config", po::value<std::string>()->value_name("FILE"),
-       "the app's own config as PROGRAM --cfg all prints it: each flag reaches the config group, path or "
-       "leaf its name matches (--max-epochs -> trainer.max_epochs), typed by its default; after --schema and "
-       "--component, before zero-config (docs/hydra-config.md)  [HYDRA_ADAPT_HYDRA_CONFIG]")  //
       ("dry-run", po::value<std::string>()->implicit_value("text")->value_name("text|json"),
        "print the translation and the final command, run nothing  [HYDRA_ADAPT_DRY_RUN=1|text|json]")  //
-      ("unknown", po::value<std::string>()->value_name("error|pass|auto"),
-       "what a flag the schema does not declare gets: refused, passed as it came, or translated "
-       "as without a schema. Default: the schema's 'unknown:', else error with a schema, a "
-       "component or a Hydra config and auto without  [HYDRA_ADAPT_UNKNOWN]")  //
       ("log-level", po::value<std::string>()->value_name("LEVEL"),
        "trace, debug, info, warn, error or off; logs go to stderr. Default: warn  [HYDRA_ADAPT_LOG_LEVEL]")  //
       ("init", po::value<std::string>()->implicit_value("1")->value_name("1|0"),
@@ -150,9 +144,8 @@ ToolOptions parse_tool_options(int argc, const char* const* argv) {
   }
   options.help = values.count("help") > 0;
   options.version = values.count("version") > 0;
-  if (values.count("schema")) options.schema_path = values["schema"].as<std::string>();
+  read_mapping_options(values, options);
   if (values.count("component")) options.component_path = values["component"].as<std::string>();
-  if (values.count("hydra-config")) options.hydra_config_path = values["hydra-config"].as<std::string>();
   if (values.count("component-executor")) options.component_executor = values["component-executor"].as<std::string>();
   if (values.count("dry-run")) options.dry_run = dry_run_format(values["dry-run"].as<std::string>());
   if (values.count("log-level")) options.log_level = log_level(values["log-level"].as<std::string>());
@@ -164,12 +157,6 @@ ToolOptions parse_tool_options(int argc, const char* const* argv) {
     if (platform != "sagemaker")
       throw AdaptError("--platform / HYDRA_ADAPT_PLATFORM: '" + platform + "' is not one of sagemaker");
     options.platform = Platform::kSageMaker;
-  }
-  if (values.count("unknown")) {
-    const std::string policy = values["unknown"].as<std::string>();
-    options.unknown = unknown_policy_from_name(policy);
-    if (!options.unknown)
-      throw AdaptError("--unknown / HYDRA_ADAPT_UNKNOWN: '" + policy + "' is not one of error, pass, auto");
   }
   if (!options.component_executor.empty() && !options.component_path && !options.help && !options.version) {
     throw AdaptError("--component-executor / HYDRA_ADAPT_COMPONENT_EXECUTOR needs --component FILE");

@@ -11,8 +11,12 @@
 namespace hydra_adapt {
 
 Schema load_mappings(const ToolOptions& options) {
-  if (!options.hydra_config_path) return declared_mappings(options, nullptr).schema;
-  const std::shared_ptr<const ConfigMatcher> config = load_hydra_config_file(*options.hydra_config_path);
+  return merged_mappings(options,
+                         options.hydra_config_path ? load_hydra_config_file(*options.hydra_config_path) : nullptr);
+}
+
+Schema merged_mappings(const ToolOptions& options, const std::shared_ptr<const ConfigMatcher>& config) {
+  if (!config) return declared_mappings(options, nullptr).schema;
   return merge_schemas(declared_mappings(options, config.get()).schema, hydra_config_schema(config));
 }
 

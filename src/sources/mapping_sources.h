@@ -1,5 +1,7 @@
 #pragma once
 
+#include <memory>
+
 #include "hydra_config/config_flags.h"
 #include "hydra_config/config_matcher.h"
 #include "options/tool_options.h"
@@ -12,6 +14,10 @@ namespace hydra_adapt {
 // --component, then the app's Hydra config (--hydra-config), then zero-config (the unknown
 // policy). Empty with none of them.
 Schema load_mappings(const ToolOptions& options);
+
+// The same merge with the app's config given (read from --hydra-config's file or from the
+// program; may be null for none).
+Schema merged_mappings(const ToolOptions& options, const std::shared_ptr<const ConfigMatcher>& config);
 
 // The declarations of --schema and --component merged, the schema's winning; with the app's
 // config, the component's flags fitted to it (fit_component_flags), whose undecidable names

@@ -105,4 +105,12 @@ YamlTree YamlTree::parse(const std::string& text, const std::string& source) {
   return tree;
 }
 
+std::optional<YamlNode> find_field(const YamlNode& node, std::string_view key) {
+  if (!node.IsMap()) return std::nullopt;
+  for (const auto& entry : node) {
+    if (entry.first.IsScalar() && entry.first.Scalar() == key) return YamlNode(entry.second);
+  }
+  return std::nullopt;
+}
+
 }  // namespace hydra_adapt

@@ -3,7 +3,9 @@
 #include <yaml-cpp/mark.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hydra_adapt {
@@ -88,6 +90,9 @@ class YamlTree {
   friend class YamlTreeBuilder;
   std::vector<YamlNode::Stored> nodes_;
 };
+
+// The value of `key` in a mapping; nullopt when `node` is no mapping or lacks the key.
+std::optional<YamlNode> find_field(const YamlNode& node, std::string_view key);
 
 inline const YamlNode::Stored& YamlNode::stored() const { return tree_->nodes_[at_]; }
 
