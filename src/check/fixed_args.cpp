@@ -4,11 +4,13 @@
 
 namespace hydra_adapt {
 
-std::vector<SentFlag> fixed_arg_flags(const YamlNode& args) {
+std::vector<SentFlag> fixed_arg_flags(const YamlNode& args, std::string_view after) {
   std::vector<SentFlag> flags;
   std::vector<YamlNode> words;
   for (const auto& word : args) {
-    if (word.IsScalar()) words.push_back(word);
+    if (!word.IsScalar()) continue;
+    if (!after.empty() && word.Scalar() == after) words.clear();
+    words.push_back(word);
   }
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& text = words[i].Scalar();

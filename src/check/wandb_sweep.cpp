@@ -23,7 +23,7 @@ class SweepReader {
     read_parameters(*parameters, "");
     if (const auto command = find_field(root, "command")) {
       if (!command->IsSequence()) fail(*command, "command is a list of words");
-      for (SentFlag& flag : fixed_arg_flags(*command)) source_.flags.push_back(std::move(flag));
+      for (SentFlag& flag : fixed_arg_flags(*command, "${program}")) source_.flags.push_back(std::move(flag));
     }
     return std::move(source_);
   }

@@ -44,13 +44,13 @@ std::vector<SourceFlags> read_sources(const po::variables_map& values) {
   std::vector<SourceFlags> sources;
   const std::string executor = values["component-executor"].as<std::string>();
   for (const std::string& file : listed(values, "component")) {
-    sources.push_back(component_sent_flags(read_text_file(file, "component", "check --component"), file, executor));
+    sources.push_back(component_sent_flags(read_text_file(file, "component", "--component"), file, executor));
   }
   for (const std::string& file : listed(values, "vertex-study")) {
-    sources.push_back(vertex_study_flags(read_text_file(file, "study", "check --vertex-study"), file));
+    sources.push_back(vertex_study_flags(read_text_file(file, "study", "--vertex-study"), file));
   }
   for (const std::string& file : listed(values, "wandb-sweep")) {
-    sources.push_back(wandb_sweep_flags(read_text_file(file, "sweep", "check --wandb-sweep"), file));
+    sources.push_back(wandb_sweep_flags(read_text_file(file, "sweep", "--wandb-sweep"), file));
   }
   return sources;
 }

@@ -2,6 +2,7 @@
 against the app's real Hydra config (tests/e2e/apps/check_tree) by the run's own translation,
 each finding at the line of the source that causes it."""
 import json
+import os
 import subprocess
 import textwrap
 from typing import Optional
@@ -9,7 +10,7 @@ from typing import Optional
 import pytest
 from kfp import dsl
 
-from adapt import PY, RECORD_MAIN, base_env, config_tree, run_raw
+from adapt import BIN, PY, RECORD_MAIN, REPO, base_env, config_tree, run_command, run_raw
 from component_support.kfp_helpers import compile_component
 
 TREE = config_tree("check_tree")
@@ -238,3 +239,43 @@ def test_workflow_commands_under_github_actions(tmp_path, cfg_all):
     command = result.stdout.splitlines()[0]
     assert command.startswith(f"::error file={path},line={line_of(study, 'batch_sise')}::--batch_sise: unknown flag")
     assert "::error" not in check(cfg_all, "--vertex-study", path).stdout
+
+
+def git(*words, cwd):
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *words], cwd=cwd, check=True,
+                   capture_output=True)
+
+
+def test_the_pre_commit_hook_run_by_pre_commit(tmp_path, cfg_all):
+    """This repository's .pre-commit-hooks.yaml, as pre-commit clones and runs it in a project."""
+    hooks = tmp_path / "hooks"  # a repository holding the hook file as this tree has it
+    hooks.mkdir()
+    (hooks / ".pre-commit-hooks.yaml").write_text((REPO / ".pre-commit-hooks.yaml").read_text())
+    git("init", "-q", cwd=hooks)
+    git("add", "-A", cwd=hooks)
+    git("commit", "-q", "-m", "hooks", cwd=hooks)
+    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=hooks, capture_output=True, text=True,
+                         check=True).stdout.strip()
+    project = tmp_path / "project"
+    project.mkdir()
+    write(project, "w.yaml", SWEEP)
+    (project / ".pre-commit-config.yaml").write_text(
+        f"repos:\n- repo: {hooks}\n  rev: {rev}\n  hooks:\n  - id: hydra-adapt-check\n"
+        f"    args: [--hydra-config, {cfg_all}, --wandb-sweep, w.yaml]\n")
+    git("init", "-q", cwd=project)
+    git("add", "-A", cwd=project)
+    tool = tmp_path / "bin"  # the hook runs hydra-adapt from PATH
+    tool.mkdir()
+    (tool / "hydra-adapt").symlink_to(BIN)
+    env = {"PATH": f"{tool}:{os.environ['PATH']}", "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+           "HOME": str(tmp_path)}
+
+    def pre_commit():
+        return run_command([PY, "-m", "pre_commit", "run", "--all-files"], cwd=project, env=env)
+
+    result = pre_commit()
+    assert result.rc == 0 and "hydra-adapt check" in result.stdout and "Passed" in result.stdout, result.describe()
+    write(project, "w.yaml", SWEEP.replace("lr: {values", "lrr: {values"))
+    result = pre_commit()
+    assert result.rc == 1, result.describe()
+    assert f"w.yaml:{line_of(SWEEP, 'lr: {values')}: error: --lrr: unknown flag --lrr" in result.stdout
