@@ -103,7 +103,7 @@ command:
   EXPECT_EQ(sweep.flags[2].values[1].text, "0.99");
   EXPECT_EQ(sweep.flags[3].values[0].what, "value");
   EXPECT_EQ(sweep.flags[4].name, "seed");
-  EXPECT_EQ(sweep.flags[4].line, 11u);
+  EXPECT_EQ(sweep.flags[4].line, 12u);
   EXPECT_THROW(wandb_sweep_flags("method: grid\n", "sweep.yaml"), AdaptError);
 }
 
@@ -142,7 +142,9 @@ std::shared_ptr<const ConfigMatcher> app_config() {
     choices: {model: resnet}
 trainer: {max_epochs: 10}
 model: {name: resnet, depth: 50}
-data: {name: cifar, path: ???}
+data:
+  name: cifar
+  path: ???
 optimizer: {lr: 0.01}
 )",
                                                                   "cfg"));
@@ -171,7 +173,7 @@ TEST(CheckSources, TheRunsRefusalsAreFindingsAtTheSourcesLines) {
   EXPECT_NE(findings[0].message.find("maxValue: the value '2.5' is not an int"), std::string::npos);
   EXPECT_EQ(findings[1].kind, "unknown");
   EXPECT_EQ(findings[1].line, 5u);
-  EXPECT_NE(findings[1].message.find("did you mean --lr?"), std::string::npos);
+  EXPECT_EQ(findings[1].message.rfind("unknown flag --lrr", 0), 0u);
   EXPECT_EQ(findings[2].kind, "ambiguous");
   EXPECT_EQ(findings[2].line, 7u);
 
