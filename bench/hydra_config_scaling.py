@@ -7,7 +7,8 @@ For configs of 1,000 to 20,000 leaves (lightning-like: each group of leaves unde
 mapping, every one with a `_target_` and a `name`, so the ambiguous names have thousands of
 candidates), counts with callgrind the instructions of `--hydra-config CFG --dry-run=json` with
 three flags (a leaf, a suffix, a path) and of `schema --hydra-config CFG`, which matches every
-leaf. Linear: the instructions per leaf stay flat as the config grows."""
+leaf, and the peak memory (maximum resident set) of each, run natively (/usr/bin/time). Linear: the
+instructions per leaf stay flat as the config grows."""
 from __future__ import annotations
 
 import re
@@ -34,20 +35,28 @@ def instructions(words: list[str], out: Path) -> int:
     return int(re.search(r"^(?:summary|totals): (\d+)", out.read_text(), re.M).group(1))
 
 
+def peak_kib(words: list[str]) -> int:
+    """Peak resident set of the run, as /usr/bin/time reports it (as bench/run_benchmark.py)."""
+    result = subprocess.run(["/usr/bin/time", "-f", "%M", *words], check=True, capture_output=True, text=True)
+    return int(result.stderr.strip().splitlines()[-1])
+
+
 def main() -> None:
     binary = sys.argv[1] if len(sys.argv) > 1 else str(REPO / "build" / "hydra-adapt")
-    print("| leaves | config bytes | run: instructions | per leaf | schema: instructions | per leaf |")
-    print("|---:|---:|---:|---:|---:|---:|")
+    print("| leaves | config bytes | run: instructions | per leaf | peak KiB | schema: instructions | per leaf | peak KiB |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as folder:
         for leaves in SIZES:
             cfg = Path(folder) / f"cfg{leaves}.yaml"
             cfg.write_text(config(leaves))
             last = leaves // 5 - 1
-            run = instructions([binary, "--hydra-config", str(cfg), "--dry-run=json", "--", "prog",
-                                f"--lr-{last}", "0.5", f"--g{last}.name", "x", f"--g1.inner.size", "3"],
-                               Path(folder) / "run.out")
-            schema = instructions([binary, "schema", "--hydra-config", str(cfg)], Path(folder) / "schema.out")
-            print(f"| {leaves} | {cfg.stat().st_size} | {run} | {run // leaves} | {schema} | {schema // leaves} |")
+            run_words = [binary, "--hydra-config", str(cfg), "--dry-run=json", "--", "prog",
+                         f"--lr-{last}", "0.5", f"--g{last}.name", "x", "--g1.inner.size", "3"]
+            schema_words = [binary, "schema", "--hydra-config", str(cfg)]
+            run = instructions(run_words, Path(folder) / "run.out")
+            schema = instructions(schema_words, Path(folder) / "schema.out")
+            print(f"| {leaves} | {cfg.stat().st_size} | {run} | {run // leaves} | {peak_kib(run_words)} "
+                  f"| {schema} | {schema // leaves} | {peak_kib(schema_words)} |", flush=True)
 
 
 if __name__ == "__main__":

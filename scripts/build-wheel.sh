@@ -11,8 +11,11 @@
 # system, so the wheel is retagged for every Linux of the machine type, glibc or musl, in one
 # file: manylinux2014_M.manylinux_2_17_M.musllinux_1_1_M. auditwheel checks that the binary
 # asks nothing of the system beyond what those tags promise.
-# Needs the build packages of scripts/build-static.sh and .venv (scripts/setup.sh: scikit-build-core,
-# wheel, auditwheel). Prints the path of what it wrote on its last line of stdout.
+# Installs what it needs first, as scripts/demo.sh and scripts/test.sh do: scripts/setup.sh (the
+# Debian packages, and .venv with scikit-build-core, wheel and auditwheel), so a fresh clone can
+# run it; scripts/build-static.sh installs its own build packages. The wheel and the sdist carry
+# LICENSE and THIRD-PARTY-NOTICES (pyproject.toml's license-files). Prints the path of what it
+# wrote on its last line of stdout.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -30,8 +33,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
+bash scripts/setup.sh >&2  # its apt output too: stdout's last line is the artifact's path
 PY=.venv/bin/python
-[ -x "$PY" ] || die "no .venv: run bash scripts/setup.sh first"
 if [ -z "${SOURCE_DATE_EPOCH:-}" ] && git rev-parse --git-dir >/dev/null 2>&1; then
   SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"  # the archives' file dates: the commit's
   export SOURCE_DATE_EPOCH

@@ -15,8 +15,8 @@
 #include "check/wandb_sweep.h"
 #include "hydra_config/hydra_config_file.h"
 #include "hydra_config/hydra_config_from_program.h"
-#include "options/mapping_options.h"
 #include "options/option_parser.h"
+#include "options/source_options.h"
 #include "sources/mapping_sources.h"
 #include "yaml/yaml_source.h"
 
@@ -25,26 +25,27 @@ namespace po = boost::program_options;
 namespace {
 
 constexpr const char* kUsage =
-    "usage: hydra-adapt check [--schema FILE] [--hydra-config FILE] [--unknown POLICY] SOURCES... [--format "
-    "text|json]\n"
+    "usage: hydra-adapt check [--schema FILE] [--hydra-config FILE] SOURCES... [--format text|json]\n"
     "                         [-- PROGRAM [WORDS...]]\n\n"
     "Finds, before a job runs, what its platform will send that the run would refuse: each flag\n"
     "and each value a source can send (a default, a bound, a categorical value) goes through the\n"
     "mapping the run uses (--schema, --hydra-config FILE, or the config PROGRAM WORDS --cfg all\n"
     "prints), and each refusal is printed at the line of the source that causes it. A config\n"
     "value ??? that no source sets is a warning. Exit 0 without errors, 1 with, 2 when the check\n"
-    "cannot run. Under GITHUB_ACTIONS=true each finding is also a workflow command.\n\n"
+    "cannot run. Under GITHUB_ACTIONS=true each finding is also a workflow command. Here\n"
+    "--component FILE is a source: its flags are checked against the mapping, not declared by it.\n\n"
     "Options";
 
 std::vector<std::string> listed(const po::variables_map& values, const char* name) {
   return values.count(name) ? values[name].as<std::vector<std::string>>() : std::vector<std::string>{};
 }
 
-std::vector<SourceFlags> read_sources(const po::variables_map& values) {
+std::vector<SourceFlags> read_sources(const po::variables_map& values, const MappingSources& named) {
   std::vector<SourceFlags> sources;
-  const std::string executor = values["component-executor"].as<std::string>();
-  for (const std::string& file : listed(values, "component")) {
-    sources.push_back(component_sent_flags(read_text_file(file, "component", "--component"), file, executor));
+  if (named.component_path) {
+    const std::string& file = *named.component_path;
+    sources.push_back(
+        component_sent_flags(read_text_file(file, "component", "--component"), file, named.component_executor));
   }
   for (const std::string& file : listed(values, "vertex-study")) {
     sources.push_back(vertex_study_flags(read_text_file(file, "study", "--vertex-study"), file));
@@ -64,13 +65,8 @@ bool in_github_actions() {
 
 int run_check_command(int argc, const char* const* argv) {
   po::options_description options(kUsage);
-  add_mapping_options(options);
+  add_source_options(options, false);
   options.add_options()  //
-      ("component", po::value<std::vector<std::string>>()->value_name("FILE"),
-       "a source: a Kubeflow Pipelines component spec (v1, or compiled by kfp 2.x); every --flag its command "
-       "line can emit, with its constants and its inputs' defaults")  //
-      ("component-executor", po::value<std::string>()->value_name("NAME")->default_value(""),
-       "the executor or component of a spec that holds several")  //
       ("vertex-study", po::value<std::vector<std::string>>()->value_name("FILE"),
        "a source: a Vertex AI hyperparameter tuning job (YAML or JSON): studySpec.parameters and the trials' "
        "fixed args")  //
@@ -92,8 +88,7 @@ int run_check_command(int argc, const char* const* argv) {
   if (format != "text" && format != "json") {
     throw AdaptError("hydra-adapt check --format: '" + format + "' is not one of text, json");
   }
-  ToolOptions mapping;
-  read_mapping_options(values, mapping);
+  MappingSources mapping = read_source_options(values);
   const bool from_program = own_count < argc;
   if (from_program && mapping.hydra_config_path) {
     throw AdaptError("hydra-adapt check: give --hydra-config FILE or -- PROGRAM, not both");
@@ -103,7 +98,8 @@ int run_check_command(int argc, const char* const* argv) {
         "hydra-adapt check needs the mapping the run uses: --schema FILE, --hydra-config FILE or -- PROGRAM "
         "[WORDS...]");
   }
-  const std::vector<SourceFlags> sources = read_sources(values);
+  const std::vector<SourceFlags> sources = read_sources(values, mapping);
+  mapping.component_path.reset();  // a source here, not a mapping
   if (sources.empty()) {
     throw AdaptError("hydra-adapt check needs a source: --component FILE, --vertex-study FILE or --wandb-sweep FILE");
   }
@@ -112,7 +108,7 @@ int run_check_command(int argc, const char* const* argv) {
   if (mapping.hydra_config_path) config = load_hydra_config_file(*mapping.hydra_config_path);
 
   const Schema schema = merged_mappings(mapping, config);
-  std::vector<Finding> findings = check_sources(schema, unknown_policy(mapping, schema), sources);
+  std::vector<Finding> findings = check_sources(schema, unknown_policy(std::nullopt, mapping, schema), sources);
   if (config) {
     for (Finding& unset : unset_mandatory_keys(config->config(), schema, sources)) findings.push_back(std::move(unset));
   }

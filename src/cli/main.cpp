@@ -18,6 +18,7 @@
 #include "cli/schema_command.h"
 #include "options/tool_options.h"
 #include "platform/platform_input.h"
+#include "platform/process_variable.h"
 #include "report/dry_run.h"
 #include "report/error_line.h"
 #include "sources/mapping_sources.h"
@@ -54,10 +55,18 @@ int run(const ToolOptions& options) {
   }
   set_up_logging(options.log_level);
 
+<<<<<<< HEAD
+  const Schema schema = load_mappings(options.sources);
+  const PlatformInput platform = read_platform_input(options.platform, options.after_dash_dash);
+  const Translation translation =
+      translate(schema, platform.split, unknown_policy(options.unknown, options.sources, schema),
+                schema_environment(schema, process_variable, platform.variables), platform.values);
+=======
   const Schema schema = load_mappings(options);
   const PlatformInput platform = read_platform_input(options);
   const Translation translation = translate(schema, platform.split, unknown_policy(options, schema),
-                                            schema_environment(schema, platform.variables), platform.values);
+                                            schema_environment(schema, platform.variables), platform.value_source);
+>>>>>>> hygiene
   check_command_fits(translation.argv, environment(), exec_size_limit(stack_limit_bytes()));
   if (spdlog::should_log(spdlog::level::info)) {  // describing thousands of flags costs, even unlogged
     for (const Mapping& mapping : translation.mappings) spdlog::info("{}", describe_mapping(translation, mapping));
@@ -89,13 +98,14 @@ int main(int argc, char** argv) {
     if (argc > 1 && std::string_view(argv[1]) == "schema") return hydra_adapt::run_schema_command(argc - 1, argv + 1);
     if (argc > 1 && std::string_view(argv[1]) == "rewrite") return hydra_adapt::run_rewrite_command(argc - 1, argv + 1);
     if (argc > 1 && std::string_view(argv[1]) == "check") return hydra_adapt::run_check_command(argc - 1, argv + 1);
-    const hydra_adapt::ToolOptions options = hydra_adapt::parse_tool_options(argc, argv);
-    failure_file = hydra_adapt::platform_failure_file(options);
-    return hydra_adapt::run(options);
+    const std::vector<std::string> words(argv + 1, argv + argc);
+    // First, so that an error in any other option still reaches the platform's failure file.
+    failure_file =
+        hydra_adapt::platform_failure_file(hydra_adapt::requested_platform(words, hydra_adapt::process_variable));
+    return hydra_adapt::run(hydra_adapt::parse_tool_options(words, hydra_adapt::process_variable));
   } catch (const hydra_adapt::AdaptError& error) {
     return report(error);
   } catch (const std::exception& error) {
-    // A bug rather than bad input, but the promise holds: one line, and the program never starts.
-    return report(hydra_adapt::AdaptError(std::string("internal error: ") + error.what() + "; please report it"));
+    return report(hydra_adapt::internal_error(error.what(), hydra_adapt::kUsageExitStatus));
   }
 }

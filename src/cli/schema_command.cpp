@@ -11,6 +11,7 @@
 #include "hydra_config/hydra_config_file.h"
 #include "hydra_config/hydra_config_from_program.h"
 #include "options/option_parser.h"
+#include "options/source_options.h"
 #include "schema/schema_emit.h"
 #include "schema/schema_merge.h"
 #include "sources/mapping_sources.h"
@@ -42,15 +43,9 @@ std::string ambiguous_comments(const std::vector<AmbiguousName>& ambiguous) {
 
 int run_schema_command(int argc, const char* const* argv) {
   po::options_description options(kUsage);
-  options.add_options()  //
-      ("component", po::value<std::string>()->value_name("FILE"),
-       "v1 component YAML, or a spec compiled by kfp 2.x")  //
-      ("component-executor", po::value<std::string>()->value_name("NAME")->default_value(""),
-       "the executor or component of a spec that holds several")  //
-      ("hydra-config", po::value<std::string>()->value_name("FILE"),
-       "the app's config as PROGRAM --cfg all prints it")                                          //
+  add_source_options(options, false);
+  options.add_options()                                                                            //
       ("from-program", "run PROGRAM WORDS --cfg all (the words after '--') for the app's config")  //
-      ("schema", po::value<std::string>()->value_name("FILE"), "a schema whose entries win")       //
       ("help,h", "print this help");
   // The program's words after "--" are not options of ours.
   int own_count = 0;
@@ -62,30 +57,24 @@ int run_schema_command(int argc, const char* const* argv) {
     std::cout << options << "\n";
     return 0;
   }
+  const MappingSources sources = read_source_options(values);
   const bool from_program = values.count("from-program") > 0;
-  if (from_program && values.count("hydra-config")) {
+  if (from_program && sources.hydra_config_path) {
     throw AdaptError("hydra-adapt schema: give --hydra-config FILE or --from-program, not both");
   }
   if (own_count < argc && !from_program) {
     throw AdaptError("hydra-adapt schema: words after '--' are the program for --from-program; add --from-program");
   }
-  if (!values.count("component") && !values.count("hydra-config") && !from_program) {
+  if (!sources.component_path && !sources.hydra_config_path && !from_program) {
     throw AdaptError("hydra-adapt schema needs --component FILE, --hydra-config FILE or --from-program -- PROGRAM");
   }
 
-  ToolOptions sources;
-  std::string described;
-  if (values.count("schema")) sources.schema_path = values["schema"].as<std::string>();
-  if (values.count("component")) {
-    sources.component_path = values["component"].as<std::string>();
-    sources.component_executor = values["component-executor"].as<std::string>();
-    described = *sources.component_path;
-  }
+  std::string described = sources.component_path.value_or("");
   std::shared_ptr<const ConfigMatcher> config;
   if (from_program) {
     config = hydra_config_from_program(program);
-  } else if (values.count("hydra-config")) {
-    config = load_hydra_config_file(values["hydra-config"].as<std::string>());
+  } else if (sources.hydra_config_path) {
+    config = load_hydra_config_file(*sources.hydra_config_path);
   }
   ConfigFlags printed = declared_mappings(sources, config.get());
   if (config && !sources.component_path) {

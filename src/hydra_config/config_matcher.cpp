@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
-#include "translate/nearest_flag.h"
+#include "text/edit_distance.h"
 
 namespace hydra_adapt {
 namespace {
@@ -117,7 +117,7 @@ std::optional<std::string> ConfigMatcher::nearest(std::string_view flag_name) co
     names.push_back(normalized(node.path.substr(dot + 1)));
     answers.push_back(&node.path);
   }
-  const auto nearest = nearest_flag(normalized_group(flag_name), names);
+  const auto nearest = nearest_name(normalized_group(flag_name), names);
   if (!nearest) return std::nullopt;
   return *answers[static_cast<std::size_t>(std::find(names.begin(), names.end(), *nearest) - names.begin())];
 }

@@ -1,12 +1,11 @@
 #include "hydra_config/hydra_config.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include "adapt_error.h"
 #include "hydra_config/default_value.h"
 #include "text/ascii.h"
 #include "values/hydra_key.h"
-#include "yaml/yaml_source.h"
+#include "yaml/yaml_error.h"
+#include "yaml/yaml_tree.h"
 
 namespace hydra_adapt {
 namespace {
@@ -15,7 +14,7 @@ class ConfigReader {
  public:
   explicit ConfigReader(const std::string& source) : source_(source) {}
 
-  HydraConfig read(const YAML::Node& root) {
+  HydraConfig read(const YamlNode& root) {
     if (!root.IsMap()) {
       throw AdaptError(yaml_spot(source_, root.Mark()) +
                        "not the config an app prints with --cfg all: expected a YAML mapping of its keys");
@@ -36,7 +35,7 @@ class ConfigReader {
   }
 
  private:
-  void read_mapping(const YAML::Node& mapping, const std::string& path, bool under_hydra) {
+  void read_mapping(const YamlNode& mapping, const std::string& path, bool under_hydra) {
     for (const auto& entry : mapping) {
       if (!entry.first.IsScalar()) continue;
       const std::string child = path.empty() ? entry.first.Scalar() : path + "." + entry.first.Scalar();
@@ -45,7 +44,7 @@ class ConfigReader {
     }
   }
 
-  void read_node(const YAML::Node& node, const std::string& path, const std::string& parent, bool under_hydra) {
+  void read_node(const YamlNode& node, const std::string& path, const std::string& parent, bool under_hydra) {
     ConfigNode config_node{path, ValueType::kJson, true, under_hydra, ""};
     if (node.IsMap()) {
       config_node.is_leaf = node.size() == 0;
@@ -54,7 +53,7 @@ class ConfigReader {
       return;
     }
     if (node.IsScalar()) {
-      // yaml-cpp tags a plain scalar "?" and a quoted or block one "!".
+      // The parser tags a plain scalar "?" and a quoted or block one "!".
       DefaultValue value = scalar_default(node.Scalar(), node.Tag() == "!", parent);
       config_node.type = value.type;
       config_node.follows = std::move(value.follows);
@@ -66,8 +65,8 @@ class ConfigReader {
   }
 
   // hydra.runtime.choices: each config group the defaults list names, with its option.
-  void read_groups(const YAML::Node& hydra) {
-    const YAML::Node choices = yaml_field(yaml_field(hydra, "runtime"), "choices");
+  void read_groups(const YamlNode& hydra) {
+    const YamlNode choices = yaml_field(yaml_field(hydra, "runtime"), "choices");
     if (!choices.IsMap()) return;
     for (const auto& choice : choices) {
       if (!choice.first.IsScalar()) continue;
@@ -85,7 +84,8 @@ class ConfigReader {
 }  // namespace
 
 HydraConfig parse_hydra_config(const std::string& text, const std::string& source) {
-  return ConfigReader(source).read(parse_yaml_document(text, source));
+  const YamlTree tree = YamlTree::parse(text, source);
+  return ConfigReader(source).read(tree.root());
 }
 
 }  // namespace hydra_adapt

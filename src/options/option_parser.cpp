@@ -5,12 +5,13 @@
 namespace hydra_adapt {
 namespace po = boost::program_options;
 
+int option_style() { return po::command_line_style::default_style & ~po::command_line_style::allow_guessing; }
+
 po::variables_map parse_option_words(const po::options_description& options, const std::vector<std::string>& words,
                                      const std::string& help_hint) {
   po::variables_map values;
   try {
-    const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
-    po::store(po::command_line_parser(words).options(options).style(style).run(), values);
+    po::store(po::command_line_parser(words).options(options).style(option_style()).run(), values);
   } catch (const po::error& error) {
     throw AdaptError(std::string(error.what()) + "; see " + help_hint);
   }

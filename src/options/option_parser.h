@@ -6,10 +6,13 @@
 
 namespace hydra_adapt {
 
-// Parses option words with Boost.ProgramOptions as every hydra-adapt command does: without
-// prefix guessing, so "--sch" never silently means "--schema" nor "--comp" "--component".
-// The values are stored, not notified. Throws AdaptError for a bad option, pointing at
-// `help_hint` ("hydra-adapt --help").
+// The style every hydra-adapt command parses its words with: without prefix guessing, so
+// "--sch" never silently means "--schema" nor "--comp" "--component".
+int option_style();
+
+// Parses option words with Boost.ProgramOptions in option_style(). The values are stored,
+// not notified. Throws AdaptError for a bad option, pointing at `help_hint`
+// ("hydra-adapt --help").
 boost::program_options::variables_map parse_option_words(const boost::program_options::options_description& options,
                                                          const std::vector<std::string>& words,
                                                          const std::string& help_hint);

@@ -1,12 +1,12 @@
 #include "options/tool_options.h"
 
+#include <algorithm>
 #include <boost/program_options.hpp>
-#include <cstdlib>
 #include <sstream>
 
 #include "adapt_error.h"
-#include "options/mapping_options.h"
 #include "options/option_parser.h"
+#include "options/source_options.h"
 #include "supervision/init_options.h"
 
 namespace hydra_adapt {
@@ -36,17 +36,14 @@ constexpr const char* kUsage =
 
 po::options_description option_descriptions() {
   po::options_description options(kUsage);
-  add_mapping_options(options);
+  add_source_options(options, true);
   options.add_options()  //
-      ("component", po::value<std::string>()->value_name("FILE"),
-       "Kubeflow Pipelines component spec (v1 component YAML, or a spec compiled by kfp 2.x) whose "
-       "--flag placeholders give keys and types; with --schema too, the schema wins where both "
-       "declare a flag  [HYDRA_ADAPT_COMPONENT]")  //
-      ("component-executor", po::value<std::string>()->value_name("NAME"),
-       "the executor (exec-train) or component (comp-train) of a compiled spec that holds several  "
-       "[HYDRA_ADAPT_COMPONENT_EXECUTOR]")  //
       ("dry-run", po::value<std::string>()->implicit_value("text")->value_name("text|json"),
        "print the translation and the final command, run nothing  [HYDRA_ADAPT_DRY_RUN=1|text|json]")  //
+      ("unknown", po::value<std::string>()->value_name("error|pass|auto"),
+       "what a flag the schema does not declare gets: refused, passed as it came, or translated "
+       "as without a schema. Default: the schema's 'unknown:', else error with a schema, a "
+       "component or a Hydra config and auto without  [HYDRA_ADAPT_UNKNOWN]")  //
       ("log-level", po::value<std::string>()->value_name("LEVEL"),
        "trace, debug, info, warn, error or off; logs go to stderr. Default: warn  [HYDRA_ADAPT_LOG_LEVEL]")  //
       ("init", po::value<std::string>()->implicit_value("1")->value_name("1|0"),
@@ -74,30 +71,44 @@ po::options_description option_descriptions() {
   return options;
 }
 
-// HYDRA_ADAPT_DRY_RUN -> dry-run; an empty variable counts as unset.
-std::string option_for_variable(const std::string& variable) {
-  static const std::pair<const char*, const char*> kVariables[] = {
-      {"HYDRA_ADAPT_SCHEMA", "schema"},
-      {"HYDRA_ADAPT_COMPONENT", "component"},
-      {"HYDRA_ADAPT_COMPONENT_EXECUTOR", "component-executor"},
-      {"HYDRA_ADAPT_HYDRA_CONFIG", "hydra-config"},
-      {"HYDRA_ADAPT_DRY_RUN", "dry-run"},
-      {"HYDRA_ADAPT_UNKNOWN", "unknown"},
-      {"HYDRA_ADAPT_LOG_LEVEL", "log-level"},
-      {"HYDRA_ADAPT_INIT", "init"},
-      {"HYDRA_ADAPT_KILL_GROUP", "kill-group"},
-      {"HYDRA_ADAPT_REMAP_EXIT", "remap-exit"},
-      {"HYDRA_ADAPT_PARENT_DEATH_SIGNAL", "parent-death-signal"},
-      {"HYDRA_ADAPT_PLATFORM", "platform"},
-  };
-  // Called once per variable of the environment: only a variable of ours is looked up.
-  if (variable.rfind("HYDRA_ADAPT_", 0) != 0) return "";
-  for (const auto& [name, option] : kVariables) {
-    if (variable != name) continue;
-    const char* value = std::getenv(name);
-    return value != nullptr && *value != '\0' ? option : "";
+constexpr std::pair<const char*, const char*> kVariables[] = {
+    {"HYDRA_ADAPT_SCHEMA", "schema"},
+    {"HYDRA_ADAPT_COMPONENT", "component"},
+    {"HYDRA_ADAPT_COMPONENT_EXECUTOR", "component-executor"},
+    {"HYDRA_ADAPT_HYDRA_CONFIG", "hydra-config"},
+    {"HYDRA_ADAPT_DRY_RUN", "dry-run"},
+    {"HYDRA_ADAPT_UNKNOWN", "unknown"},
+    {"HYDRA_ADAPT_LOG_LEVEL", "log-level"},
+    {"HYDRA_ADAPT_INIT", "init"},
+    {"HYDRA_ADAPT_KILL_GROUP", "kill-group"},
+    {"HYDRA_ADAPT_REMAP_EXIT", "remap-exit"},
+    {"HYDRA_ADAPT_PARENT_DEATH_SIGNAL", "parent-death-signal"},
+    {"HYDRA_ADAPT_PLATFORM", "platform"},
+};
+
+// The options the HYDRA_ADAPT_* variables give, as Boost's parse_environment would give them
+// from this process's environment, but from `variable`.
+po::parsed_options variable_options(const po::options_description& descriptions, const VariableReader& variable) {
+  po::parsed_options parsed(&descriptions);
+  for (const auto& [name, option_name] : kVariables) {
+    std::optional<std::string> value = variable(name);
+    if (!value) continue;
+    po::option option;
+    option.string_key = option_name;
+    option.value.push_back(std::move(*value));
+    parsed.options.push_back(std::move(option));
   }
-  return "";
+  return parsed;
+}
+
+// The words before the first "--": the tool's own.
+std::vector<std::string> own_words(const std::vector<std::string>& words) {
+  return {words.begin(), std::find(words.begin(), words.end(), "--")};
+}
+
+Platform platform_named(const std::string& name) {
+  if (const std::optional<Platform> platform = platform_from_name(name)) return *platform;
+  throw AdaptError("--platform / HYDRA_ADAPT_PLATFORM: '" + name + "' is not one of sagemaker");
 }
 
 DryRunFormat dry_run_format(const std::string& value) {
@@ -117,16 +128,14 @@ std::string log_level(const std::string& value) {
 
 }  // namespace
 
-ToolOptions parse_tool_options(int argc, const char* const* argv) {
-  std::vector<std::string> own_words;
+ToolOptions parse_tool_options(const std::vector<std::string>& words, const VariableReader& variable) {
   ToolOptions options;
-  int i = 1;
-  for (; i < argc && std::string(argv[i]) != "--"; ++i) own_words.emplace_back(argv[i]);
-  const bool saw_dash_dash = i < argc;
-  if (saw_dash_dash) options.after_dash_dash.assign(argv + i + 1, argv + argc);
+  const std::vector<std::string> own = own_words(words);
+  const bool saw_dash_dash = own.size() < words.size();
+  if (saw_dash_dash) options.after_dash_dash.assign(words.begin() + own.size() + 1, words.end());
 
   const po::options_description descriptions = option_descriptions();
-  const po::variables_map command_line_values = parse_option_words(descriptions, own_words, "hydra-adapt --help");
+  const po::variables_map command_line_values = parse_option_words(descriptions, own, "hydra-adapt --help");
   if (command_line_values.count("init") && command_line_values.count("no-init")) {
     throw AdaptError("--init and --no-init contradict each other; give one of them");
   }
@@ -135,7 +144,7 @@ ToolOptions parse_tool_options(int argc, const char* const* argv) {
   po::variables_map environment_values;
   po::variables_map values = command_line_values;
   try {
-    const po::parsed_options environment = po::parse_environment(descriptions, option_for_variable);
+    const po::parsed_options environment = variable_options(descriptions, variable);
     po::store(environment, environment_values);
     // After the command line, which wins: Boost keeps the first value stored for an option.
     po::store(environment, values);
@@ -144,27 +153,44 @@ ToolOptions parse_tool_options(int argc, const char* const* argv) {
   }
   options.help = values.count("help") > 0;
   options.version = values.count("version") > 0;
-  read_mapping_options(values, options);
-  if (values.count("component")) options.component_path = values["component"].as<std::string>();
-  if (values.count("component-executor")) options.component_executor = values["component-executor"].as<std::string>();
   if (values.count("dry-run")) options.dry_run = dry_run_format(values["dry-run"].as<std::string>());
   if (values.count("log-level")) options.log_level = log_level(values["log-level"].as<std::string>());
   const InitChoice init = choose_init(command_line_values, environment_values);
   options.init = init.init;
   options.duty = init.duty;
-  if (values.count("platform")) {
-    const std::string platform = values["platform"].as<std::string>();
-    if (platform != "sagemaker")
-      throw AdaptError("--platform / HYDRA_ADAPT_PLATFORM: '" + platform + "' is not one of sagemaker");
-    options.platform = Platform::kSageMaker;
+  if (values.count("platform")) options.platform = platform_named(values["platform"].as<std::string>());
+  if (values.count("unknown")) {
+    const std::string policy = values["unknown"].as<std::string>();
+    options.unknown = unknown_policy_from_name(policy);
+    if (!options.unknown)
+      throw AdaptError("--unknown / HYDRA_ADAPT_UNKNOWN: '" + policy + "' is not one of error, pass, auto");
   }
-  if (!options.component_executor.empty() && !options.component_path && !options.help && !options.version) {
-    throw AdaptError("--component-executor / HYDRA_ADAPT_COMPONENT_EXECUTOR needs --component FILE");
-  }
-  if (!saw_dash_dash && !options.help && !options.version) {
+  if (options.help || options.version) return options;
+  options.sources = read_source_options(values);
+  if (!saw_dash_dash) {
     throw AdaptError("missing '--' before the program; write: hydra-adapt [OPTIONS] -- PROGRAM [ARGS...]");
   }
   return options;
+}
+
+Platform requested_platform(const std::vector<std::string>& words, const VariableReader& variable) {
+  po::options_description platform_only;
+  platform_only.add_options()("platform", po::value<std::string>());
+  std::optional<std::string> name;
+  try {
+    po::variables_map values;
+    po::store(po::command_line_parser(own_words(words))
+                  .options(platform_only)
+                  .style(option_style())
+                  .allow_unregistered()
+                  .run(),
+              values);
+    if (values.count("platform")) name = values["platform"].as<std::string>();
+  } catch (const po::error&) {
+    // parse_tool_options refuses the command line; the variable may still name the platform.
+  }
+  if (!name) name = variable("HYDRA_ADAPT_PLATFORM");
+  return name ? platform_from_name(*name).value_or(Platform::kNone) : Platform::kNone;
 }
 
 std::string usage_text() {

@@ -4,23 +4,20 @@
 #include <string>
 #include <vector>
 
+#include "options/variable_reader.h"
+#include "platform/platform.h"
 #include "schema/schema.h"
+#include "sources/mapping_sources.h"
 #include "supervision/init_duty.h"
 
 namespace hydra_adapt {
 
 enum class DryRunFormat { kOff, kText, kJson };
 
-// Where the job runs, when the platform hands values over beside the command line.
-enum class Platform { kNone, kSageMaker };
-
 // hydra-adapt's own options, from the words before the first "--" and from HYDRA_ADAPT_*
 // variables (a job can set variables but not the image's ENTRYPOINT). The command line wins.
 struct ToolOptions {
-  std::optional<std::string> schema_path;
-  std::optional<std::string> component_path;     // a Kubeflow Pipelines component spec
-  std::string component_executor;                // which executor of a spec that holds several
-  std::optional<std::string> hydra_config_path;  // what the app printed with --cfg all
+  MappingSources sources;
   DryRunFormat dry_run = DryRunFormat::kOff;
   std::optional<UnknownPolicy> unknown;
   std::string log_level = "warn";
@@ -32,8 +29,14 @@ struct ToolOptions {
   std::vector<std::string> after_dash_dash;  // PROGRAM, its words and the incoming args
 };
 
+// `words` are the tool's arguments (argv without argv[0]); `variable` reads HYDRA_ADAPT_*.
 // Throws AdaptError for an unknown option, a bad option value, or a missing "--".
-ToolOptions parse_tool_options(int argc, const char* const* argv);
+ToolOptions parse_tool_options(const std::vector<std::string>& words, const VariableReader& variable);
+
+// The platform --platform or HYDRA_ADAPT_PLATFORM names, read before every other option, so
+// that an error in any of them still reaches the platform's failure file. Never throws: a
+// malformed command line or an unknown platform gives kNone, and parse_tool_options refuses it.
+Platform requested_platform(const std::vector<std::string>& words, const VariableReader& variable);
 
 std::string usage_text();
 

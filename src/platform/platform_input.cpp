@@ -3,43 +3,35 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <cstdlib>
 #include <filesystem>
 
-#include "sagemaker/hyperparameters.h"
-#include "sagemaker/sagemaker_command.h"
+#include "platform/process_variable.h"
 #include "sagemaker/sagemaker_environment.h"
-#include "text/ascii.h"
+#include "sagemaker/sagemaker_input.h"
 #include "yaml/yaml_source.h"
 
 namespace hydra_adapt {
 namespace {
 
-constexpr const char* kScriptModeJsonNote =
-    "SageMaker's script mode renders a list or dict on the command line with Python's str(), which is not "
-    "JSON; the exact value is in SM_HPS, which the sagemaker-training toolkit sets: run the entry point "
-    "through it (or set SM_HPS), or send the value as JSON";
-
-std::string base_folder() { return sagemaker_base_folder(std::getenv("SAGEMAKER_BASE_DIR")); }
-
 // The file's text; nullopt when there is no such file. SageMaker writes these files, so a
 // hint points at where the tool looked.
-std::optional<std::string> read_platform_file(const std::string& path, const std::string& what) {
+std::optional<std::string> read_sagemaker_file(const std::string& path, const std::string& what) {
   std::error_code error;
   if (std::filesystem::status(path, error).type() == std::filesystem::file_type::not_found) return std::nullopt;
   return read_text_file(path, what, "the file SageMaker writes, under $SAGEMAKER_BASE_DIR (default /opt/ml)");
 }
 
-// What nvidia-smi --list-gpus would count: the GPU devices the container was given.
+// The GPU devices the container was given; nullopt when /dev cannot be listed.
 std::optional<int> gpu_count() {
   std::error_code error;
-  int count = 0;
+  std::vector<std::string> names;
   for (const auto& entry : std::filesystem::directory_iterator("/dev", error)) {
-    const std::string name = entry.path().filename().string();
-    const bool numbered = name.size() > 6 && name.find_first_not_of("0123456789", 6) == std::string::npos;
-    if (numbered && starts_with(name, "nvidia")) ++count;
+    names.push_back(entry.path().filename().string());
   }
   if (error) return std::nullopt;
+<<<<<<< HEAD
+  return nvidia_gpu_count(names);
+=======
   return count;
 }
 
@@ -64,25 +56,28 @@ PlatformInput read_sagemaker_input(const ToolOptions& options) {
   if (!script_mode) drop_train_word(input.split);
   for (const Hyperparameter& hyperparameter : hyperparameters.values) {
     if (!hyperparameter.text) continue;
-    input.values.values.push_back(
+    input.value_source.values.push_back(
         {hyperparameter.name, *hyperparameter.text, hyperparameters.source + ":" + hyperparameter.name});
   }
-  if (!script_mode) input.values.json_rendering_note = kScriptModeJsonNote;
+  if (!script_mode) input.value_source.json_rendering_note = kScriptModeJsonNote;
   const std::string input_data_config = sagemaker_path(base, "input/config/inputdataconfig.json");
   input.variables = sagemaker_variables(base, read_platform_file(input_data_config, "input data config"),
                                         input_data_config, gpu_count());
   return input;
+>>>>>>> hygiene
 }
 
 }  // namespace
 
-PlatformInput read_platform_input(const ToolOptions& options) {
-  if (options.platform == Platform::kSageMaker) return read_sagemaker_input(options);
-  return {split_program_words(options.after_dash_dash), {}, {}};
+PlatformInput read_platform_input(Platform platform, const std::vector<std::string>& after_dash_dash) {
+  if (platform == Platform::kSageMaker) {
+    return sagemaker_input(after_dash_dash, process_variable, read_sagemaker_file, gpu_count());
+  }
+  return {split_program_words(after_dash_dash), {}, {}};
 }
 
-std::optional<std::string> platform_failure_file(const ToolOptions& options) {
-  if (options.platform == Platform::kSageMaker) return sagemaker_failure_file(base_folder());
+std::optional<std::string> platform_failure_file(Platform platform) {
+  if (platform == Platform::kSageMaker) return sagemaker_failure_file(sagemaker_base_folder(process_variable));
   return std::nullopt;
 }
 

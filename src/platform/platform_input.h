@@ -2,26 +2,32 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
-#include "args/program_split.h"
-#include "options/tool_options.h"
-#include "translate/translator.h"
+#include "platform/platform.h"
 
 namespace hydra_adapt {
 
+<<<<<<< HEAD
+// What `platform` adds to the translation of the words after "--", read from this process's
+// variables and the platform's files. With no platform, only the split of the words. Throws
+// AdaptError for a platform file or variable that cannot be read or is malformed.
+PlatformInput read_platform_input(Platform platform, const std::vector<std::string>& after_dash_dash);
+=======
 // What --platform adds to the translation, read from this process's environment and files.
 struct PlatformInput {
-  ProgramSplit split;     // the words after "--", less the platform's own words
-  PlatformValues values;  // values beside the command line
-  Environment variables;  // variables the platform defines, for those the process lacks
+  ProgramSplit split;                // the words after "--", less the platform's own words
+  PlatformValueSource value_source;  // values beside the command line
+  Environment variables;             // variables the platform defines, for those the process lacks
 };
 
 // With no platform, only the split of the words after "--". Throws AdaptError for a
 // platform file or variable that cannot be read or is malformed.
 PlatformInput read_platform_input(const ToolOptions& options);
+>>>>>>> hygiene
 
 // Where the platform shows a failed job's reason; nullopt when it has no such place.
-std::optional<std::string> platform_failure_file(const ToolOptions& options);
+std::optional<std::string> platform_failure_file(Platform platform);
 
 // Writes the error line to the failure file, unless that file already exists (an earlier
 // reason stays, as the sagemaker-training toolkit keeps it). Never fails: the line is on

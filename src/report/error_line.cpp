@@ -5,6 +5,10 @@
 
 namespace hydra_adapt {
 
+AdaptError internal_error(const std::string& what, int exit_status) {
+  return AdaptError("internal error: " + what + "; please report it", exit_status);
+}
+
 std::string error_line(const AdaptError& error) {
   // One line whatever a message quotes (a flag or key name read from YAML can hold a newline).
   std::string line;

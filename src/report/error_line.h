@@ -6,6 +6,10 @@
 
 namespace hydra_adapt {
 
+// The error for an exception that is not an AdaptError: a bug rather than bad input, but the
+// promise holds: one line, and the program never starts.
+AdaptError internal_error(const std::string& what, int exit_status);
+
 // "hydra-adapt: error: <message>", on one line whatever the message quotes.
 std::string error_line(const AdaptError& error);
 

@@ -10,9 +10,8 @@ std::string sagemaker_path(const std::string& base, const std::string& relative)
   return !base.empty() && base.back() == '/' ? base + relative : base + "/" + relative;
 }
 
-std::string sagemaker_base_folder(const char* sagemaker_base_dir) {
-  // Empty counts as unset, as for hydra-adapt's own variables.
-  return sagemaker_base_dir != nullptr && *sagemaker_base_dir != '\0' ? sagemaker_base_dir : "/opt/ml";
+std::string sagemaker_base_folder(const VariableReader& variable) {
+  return variable("SAGEMAKER_BASE_DIR").value_or("/opt/ml");
 }
 
 Environment sagemaker_variables(const std::string& base, const std::optional<std::string>& input_data_config,

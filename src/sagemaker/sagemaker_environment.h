@@ -4,12 +4,17 @@
 #include <string>
 #include <string_view>
 
+<<<<<<< HEAD
+#include "options/variable_reader.h"
 #include "translate/translator.h"
+=======
+#include "args/environment.h"
+>>>>>>> hygiene
 
 namespace hydra_adapt {
 
 // Where the toolkit and SageMaker keep things: $SAGEMAKER_BASE_DIR when set, else /opt/ml.
-std::string sagemaker_base_folder(const char* sagemaker_base_dir);
+std::string sagemaker_base_folder(const VariableReader& variable);
 
 // The variables the sagemaker-training toolkit defines for the job's code, derived from the
 // base folder as the toolkit derives them: SM_MODEL_DIR (BASE/model), SM_OUTPUT_DATA_DIR

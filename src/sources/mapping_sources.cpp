@@ -1,7 +1,5 @@
 #include "sources/mapping_sources.h"
 
-#include <cstdlib>
-
 #include "component/component_schema.h"
 #include "hydra_config/config_resolver.h"
 #include "hydra_config/hydra_config_file.h"
@@ -10,21 +8,21 @@
 
 namespace hydra_adapt {
 
-Schema load_mappings(const ToolOptions& options) {
-  return merged_mappings(options,
-                         options.hydra_config_path ? load_hydra_config_file(*options.hydra_config_path) : nullptr);
+Schema load_mappings(const MappingSources& sources) {
+  return merged_mappings(sources,
+                         sources.hydra_config_path ? load_hydra_config_file(*sources.hydra_config_path) : nullptr);
 }
 
-Schema merged_mappings(const ToolOptions& options, const std::shared_ptr<const ConfigMatcher>& config) {
-  if (!config) return declared_mappings(options, nullptr).schema;
-  return merge_schemas(declared_mappings(options, config.get()).schema, hydra_config_schema(config));
+Schema merged_mappings(const MappingSources& sources, const std::shared_ptr<const ConfigMatcher>& config) {
+  if (!config) return declared_mappings(sources, nullptr).schema;
+  return merge_schemas(declared_mappings(sources, config.get()).schema, hydra_config_schema(config));
 }
 
-ConfigFlags declared_mappings(const ToolOptions& options, const ConfigMatcher* config) {
+ConfigFlags declared_mappings(const MappingSources& sources, const ConfigMatcher* config) {
   ConfigFlags declared;
-  if (options.schema_path) declared.schema = load_schema_file(*options.schema_path);
-  if (!options.component_path) return declared;
-  const Schema component = load_component_file(*options.component_path, options.component_executor);
+  if (sources.schema_path) declared.schema = load_schema_file(*sources.schema_path);
+  if (!sources.component_path) return declared;
+  const Schema component = load_component_file(*sources.component_path, sources.component_executor);
   if (!config) {
     declared.schema = merge_schemas(declared.schema, component);
     return declared;
@@ -37,21 +35,19 @@ ConfigFlags declared_mappings(const ToolOptions& options, const ConfigMatcher* c
   return declared;
 }
 
-UnknownPolicy unknown_policy(const ToolOptions& options, const Schema& schema) {
-  if (options.unknown) return *options.unknown;
+UnknownPolicy unknown_policy(std::optional<UnknownPolicy> asked, const MappingSources& sources, const Schema& schema) {
+  if (asked) return *asked;
   if (schema.unknown) return *schema.unknown;
-  return options.schema_path || options.component_path ? UnknownPolicy::kError : UnknownPolicy::kAuto;
+  return sources.schema_path || sources.component_path ? UnknownPolicy::kError : UnknownPolicy::kAuto;
 }
 
-Environment schema_environment(const Schema& schema, const Environment& platform_variables) {
+Environment schema_environment(const Schema& schema, const VariableReader& process_variable,
+                               const Environment& platform_variables) {
   Environment environment;
   for (const EnvSpec& env : schema.env) {
-    const char* value = std::getenv(env.variable.c_str());
-    const auto defined = platform_variables.find(env.variable);
-    // Empty counts as unset, as the translation takes it.
-    if (value != nullptr && *value != '\0') {
-      environment.emplace(env.variable, value);
-    } else if (defined != platform_variables.end()) {
+    if (std::optional<std::string> value = process_variable(env.variable)) {
+      environment.emplace(env.variable, std::move(*value));
+    } else if (const auto defined = platform_variables.find(env.variable); defined != platform_variables.end()) {
       environment.emplace(env.variable, defined->second);
     }
   }

@@ -62,12 +62,20 @@ InitRequest read_request(const po::variables_map& values, bool from_command_line
   return request;
 }
 
+// Whether `request` asks for the supervisor through an option that `overriding`, a source that
+// wins, does not set: an option the command line sets takes the environment's side effect too
+// (--kill-group=0 beside HYDRA_ADAPT_KILL_GROUP=1 asks for nothing).
+bool asks_for_supervisor(const InitRequest& request, const InitRequest& overriding) {
+  return (request.kill_group == true && !overriding.kill_group) || (request.successes && !overriding.successes) ||
+         (request.parent_death_signal && !overriding.parent_death_signal);
+}
+
 // The command line's request if it says anything about the duty, else the environment's.
 std::optional<bool> chosen_init(const InitRequest& command_line, const InitRequest& environment) {
-  for (const InitRequest* request : {&command_line, &environment}) {
-    if (request->init) return request->init;
-    if (request->needs_supervisor != nullptr) return true;
-  }
+  if (command_line.init) return command_line.init;
+  if (asks_for_supervisor(command_line, InitRequest{})) return true;
+  if (environment.init) return environment.init;
+  if (asks_for_supervisor(environment, command_line)) return true;
   return std::nullopt;
 }
 

@@ -13,7 +13,7 @@
 #include <optional>
 
 #include "adapt_error.h"
-#include "report/error_line.h"
+#include "supervision/child_start.h"
 #include "supervision/launch.h"
 
 // Plain fork/execv/waitpid rather than Boost.Process: the child must be set up between fork
@@ -56,17 +56,6 @@ int set_disposition(int signal, void (*handler)(int)) {
   return ::sigaction(signal, &action, nullptr);
 }
 
-// The child's side of the pipe on which it reports a failure before its exec; the pipe closes
-// unwritten at a successful exec (O_CLOEXEC), so the supervisor tells the program's own exit
-// statuses (remapped by --remap-exit) from the tool's (never remapped).
-[[noreturn]] void fail_before_exec(int report_pipe, const AdaptError& error) {
-  print_error_line(error);
-  const unsigned char status = static_cast<unsigned char>(error.exit_status());
-  while (::write(report_pipe, &status, 1) < 0 && errno == EINTR) {
-  }
-  std::_Exit(error.exit_status());
-}
-
 // As tini does: the program leads its own process group, so that --kill-group reaches it and
 // everything it starts, and that group takes the terminal when the tool had it, so ^C and a
 // shell's reads go to the program as they would without the tool. Done here in the child, before
@@ -86,21 +75,16 @@ void lead_own_group(bool take_terminal) {
 // Whoever started the tool may have left signals blocked or ignored (nohup, a shell's
 // background job, a parent that ignores SIGPIPE); the program gets a fresh start instead,
 // so a SIGTERM forwarded to it does what its own code says.
-[[noreturn]] void become_program(const std::string& path, const std::vector<std::string>& argv, bool take_terminal,
-                                 int report_pipe) {
-  try {
-    lead_own_group(take_terminal);
-    for (int signal = 1; signal < NSIG; ++signal) {
-      // Unchecked: the C library refuses the signals it reserves for itself, which is fine.
-      if (signal != SIGKILL && signal != SIGSTOP) set_disposition(signal, SIG_DFL);
-    }
-    sigset_t empty;
-    sigemptyset(&empty);
-    check_setup(::sigprocmask(SIG_SETMASK, &empty, nullptr), "unblock the program's signals");
-    exec_program(path, argv);
-  } catch (const AdaptError& error) {
-    fail_before_exec(report_pipe, error);
+[[noreturn]] void become_program(const std::string& path, const std::vector<std::string>& argv, bool take_terminal) {
+  lead_own_group(take_terminal);
+  for (int signal = 1; signal < NSIG; ++signal) {
+    // Unchecked: the C library refuses the signals it reserves for itself, which is fine.
+    if (signal != SIGKILL && signal != SIGSTOP) set_disposition(signal, SIG_DFL);
   }
+  sigset_t empty;
+  sigemptyset(&empty);
+  check_setup(::sigprocmask(SIG_SETMASK, &empty, nullptr), "unblock the program's signals");
+  exec_program(path, argv);
 }
 
 // Blocks until the child has exec'd (the pipe closes empty) or reported a failure before its exec
@@ -196,7 +180,9 @@ int supervise_program(const std::string& path, const std::vector<std::string>& a
     throw AdaptError(std::string("cannot start a child process: ") + std::strerror(errno),
                      kSupervisorFailureExitStatus);
   }
-  if (program == 0) become_program(path, argv, has_terminal, report_pipe[1]);
+  if (program == 0) {
+    start_in_child([&] { become_program(path, argv, has_terminal); }, report_pipe[1]);
+  }
   ::close(report_pipe[1]);
   const bool started = program_started(report_pipe[0]);
   ::close(report_pipe[0]);

@@ -14,7 +14,7 @@ namespace hydra_adapt {
 // program's exit status, or 128+N when signal N ended it, with the duty's successes made 0.
 // The child starts with an empty signal mask and every disposition at its default. When its
 // exec fails it prints the one-line error and exits 127 (not found) or 126 (any other cause),
-// which the supervisor returns as they are.
+// which the supervisor returns as they are (start_in_child).
 int supervise_program(const std::string& path, const std::vector<std::string>& argv, const InitDuty& duty);
 
 }  // namespace hydra_adapt

@@ -11,10 +11,10 @@
 #include "args/hydra_flags.h"
 #include "args/incoming_args.h"
 #include "schema/flag_resolver.h"
+#include "text/edit_distance.h"
 #include "translate/bucket_mount.h"
 #include "translate/exec_limits.h"
 #include "translate/executor_input.h"
-#include "translate/nearest_flag.h"
 #include "translate/placeholder.h"
 #include "translate/value_sources.h"
 #include "values/hydra_key.h"
@@ -71,7 +71,7 @@ class Translator {
     for (const FlagSpec& flag : schema.flags) flags_by_name_.emplace(flag.name, &flag);
   }
 
-  Translation run(const ProgramSplit& split, const Environment& environment, const PlatformValues& platform) {
+  Translation run(const ProgramSplit& split, const Environment& environment, const PlatformValueSource& platform) {
     for (const EnvSpec& env : schema_.env) translate_variable(env, environment);
     translation_.argv = split.program;
     translation_.program_word_count = split.program.size();
@@ -270,7 +270,7 @@ class Translator {
     std::vector<std::string> known;
     for (const FlagSpec& spec : schema_.flags) known.push_back(spec.name);
     std::string message = "unknown flag --" + name;
-    auto nearest = nearest_flag(name, known);
+    auto nearest = nearest_name(name, known);
     if (!nearest && schema_.resolver) nearest = schema_.resolver->nearest(name);
     if (nearest) message += " (did you mean --" + *nearest + "?)";
     constexpr std::size_t kListedFlags = 20;
@@ -344,7 +344,7 @@ std::string_view origin_name(Mapping::Origin origin) {
 }
 
 Translation translate(const Schema& schema, const ProgramSplit& split, UnknownPolicy unknown,
-                      const Environment& environment, const PlatformValues& platform) {
+                      const Environment& environment, const PlatformValueSource& platform) {
   return Translator(schema, unknown).run(split, environment, platform);
 }
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include <map>
 #include <string>
 #include <vector>
 
+#include "args/environment.h"
 #include "args/program_split.h"
 #include "schema/schema.h"
 #include "translate/value_sources.h"
@@ -48,10 +48,6 @@ struct Translation {
   std::vector<FolderToCreate> folders;
 };
 
-// The values of the environment variables the schema's env section names, by name; the
-// caller reads them, so the translation stays pure.
-using Environment = std::map<std::string, std::string>;
-
 // Maps the incoming args through the schema, and the variables of `environment` its env
 // section names; an absent or empty variable is skipped. The variables' overrides come first,
 // so a flag for the same key wins. A platform's values are mapped as flags of their names, in
@@ -60,6 +56,6 @@ using Environment = std::map<std::string, std::string>;
 // Throws AdaptError for an unknown flag (under kError), a missing or mistyped value, an
 // unsubstituted placeholder, a missing required flag, or a word too long to exec.
 Translation translate(const Schema& schema, const ProgramSplit& split, UnknownPolicy unknown,
-                      const Environment& environment = {}, const PlatformValues& platform = {});
+                      const Environment& environment = {}, const PlatformValueSource& platform = {});
 
 }  // namespace hydra_adapt

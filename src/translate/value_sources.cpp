@@ -4,11 +4,11 @@
 
 namespace hydra_adapt {
 
-std::vector<OrderedArg> ordered_incoming_args(const std::vector<IncomingArg>& command_line,
-                                              const std::vector<PlatformValue>& platform) {
+std::vector<ArgWithOrigin> ordered_incoming_args(const std::vector<IncomingArg>& command_line,
+                                                 const std::vector<PlatformValue>& platform) {
   std::unordered_set<std::string> platform_names;
   for (const PlatformValue& value : platform) platform_names.insert(value.name);
-  std::vector<OrderedArg> ordered;
+  std::vector<ArgWithOrigin> ordered;
   for (const IncomingArg& arg : command_line) {
     const bool flag = arg.kind == IncomingArg::Kind::kFlag;
     if (flag && platform_names.count(arg.name) > 0) continue;

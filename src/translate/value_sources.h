@@ -15,17 +15,18 @@ struct PlatformValue {
   std::string origin;  // where it came from, for the dry run and errors: "SM_HPS:lr"
 };
 
-// What a platform adds to the command line: its values, and what it says about the values it
-// renders on the command line itself.
-struct PlatformValues {
+// A platform as a value source beside the command line: its values, and what it says about the
+// values it renders on the command line itself.
+struct PlatformValueSource {
   std::vector<PlatformValue> values;
   // Added to the error for a command-line value that is not JSON where a json flag wants it:
   // the platform may render a structure its own lossy way there (SageMaker: Python's str()).
   std::string json_rendering_note;
 };
 
-// One incoming arg in the order it is translated, named for the dry run and for errors.
-struct OrderedArg {
+// One incoming arg, from the command line or a platform, named by its origin for the dry run
+// and for errors.
+struct ArgWithOrigin {
   IncomingArg arg;
   std::string origin;  // "--lr", "SM_HPS:lr", or the word as it came
   bool from_command_line = true;
@@ -34,7 +35,7 @@ struct OrderedArg {
 // The one place the value sources are ordered: the command line's args, less each flag a
 // platform value names (the platform's exact value wins over its lossy rendering of the same
 // name), then the platform's values.
-std::vector<OrderedArg> ordered_incoming_args(const std::vector<IncomingArg>& command_line,
-                                              const std::vector<PlatformValue>& platform);
+std::vector<ArgWithOrigin> ordered_incoming_args(const std::vector<IncomingArg>& command_line,
+                                                 const std::vector<PlatformValue>& platform);
 
 }  // namespace hydra_adapt

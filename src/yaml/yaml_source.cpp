@@ -7,13 +7,9 @@
 #include <memory>
 
 #include "adapt_error.h"
+#include "yaml/yaml_error.h"
 
 namespace hydra_adapt {
-
-std::string yaml_spot(const std::string& source, const YAML::Mark& mark) {
-  if (mark.is_null()) return source + ": ";
-  return source + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1) + ": ";
-}
 
 YAML::Node yaml_field(const YAML::Node& node, const std::string& key) {
   if (!node.IsMap()) return YAML::Node();
@@ -22,11 +18,7 @@ YAML::Node yaml_field(const YAML::Node& node, const std::string& key) {
 }
 
 YAML::Node parse_yaml_document(const std::string& text, const std::string& source) {
-  try {
-    return YAML::Load(text);
-  } catch (const YAML::ParserException& error) {
-    throw AdaptError(yaml_spot(source, error.mark) + "malformed YAML: " + error.msg);
-  }
+  return translate_yaml_errors(source, [&] { return YAML::Load(text); });
 }
 
 std::string read_text_file(const std::string& path, const std::string& what, const std::string& hint) {

@@ -4,10 +4,9 @@
 
 #include <string>
 
-namespace hydra_adapt {
+#include "yaml/yaml_error.h"  // yaml_spot, for the readers of the nodes parsed here
 
-// "file.yaml:3:5: " for a spot in a YAML document, "file.yaml: " when the spot is unknown.
-std::string yaml_spot(const std::string& source, const YAML::Mark& mark);
+namespace hydra_adapt {
 
 // The value of `key` in a mapping; a null node when `node` is no mapping or lacks the key
 // (yaml-cpp throws on most uses of the node a missing key gives).

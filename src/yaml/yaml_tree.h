@@ -3,7 +3,6 @@
 #include <yaml-cpp/mark.h>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +22,9 @@ class YamlNode {
   bool IsSequence() const { return stored().kind == Kind::kSequence; }
   bool IsMap() const { return stored().kind == Kind::kMap; }
   const std::string& Scalar() const { return stored().scalar; }  // empty unless a scalar
+  // As the parser gives it: "?" for a plain scalar or an untagged collection, "!" for a quoted
+  // or block scalar, the full tag for an explicit one ("tag:yaml.org,2002:str"); "" for a null.
+  const std::string& Tag() const;
   const YAML::Mark& Mark() const { return stored().mark; }
   // The elements of a sequence, the entries of a mapping, 0 for anything else.
   std::size_t size() const { return IsMap() ? stored().child_count / 2 : stored().child_count; }
@@ -51,6 +53,7 @@ class YamlNode {
   enum class Kind : std::uint8_t { kNull, kScalar, kSequence, kMap, kAlias };
   struct Stored {
     Kind kind = Kind::kNull;
+    std::uint16_t tag = 0;  // an index into the tree's tags; 0 is ""
     YAML::Mark mark = YAML::Mark::null_mark();
     std::string scalar;
     std::uint32_t first_child = kNone;  // for an alias: the anchored node
@@ -60,6 +63,7 @@ class YamlNode {
 
   YamlNode(const YamlTree& tree, std::uint32_t at);
   const Stored& stored() const;
+  friend YamlNode yaml_field(const YamlNode& node, std::string_view key);
 
   const YamlTree* tree_;
   std::uint32_t at_;  // never an alias: the node it stands for
@@ -83,17 +87,23 @@ class YamlTree {
   static YamlTree parse(const std::string& text, const std::string& source);
 
   // The document's root; a null node with no spot when the text holds no document.
-  YamlNode root() const { return YamlNode(*this, 0); }
+  YamlNode root() const { return YamlNode(*this, kRoot); }
 
  private:
   friend class YamlNode;
   friend class YamlTreeBuilder;
+  friend YamlNode yaml_field(const YamlNode& node, std::string_view key);
+  static constexpr std::uint32_t kAbsent = 0;  // a null with no spot: what a missing key gives
+  static constexpr std::uint32_t kRoot = 1;
   std::vector<YamlNode::Stored> nodes_;
+  std::vector<std::string> tags_;  // each distinct tag once: most nodes share "?"
 };
 
-// The value of `key` in a mapping; nullopt when `node` is no mapping or lacks the key.
-std::optional<YamlNode> find_field(const YamlNode& node, std::string_view key);
+// The value of `key` in a mapping; a null node with no spot when `node` is no mapping or
+// lacks the key. As yaml_field does for yaml-cpp's nodes, the first of repeated keys.
+YamlNode yaml_field(const YamlNode& node, std::string_view key);
 
 inline const YamlNode::Stored& YamlNode::stored() const { return tree_->nodes_[at_]; }
+inline const std::string& YamlNode::Tag() const { return tree_->tags_[stored().tag]; }
 
 }  // namespace hydra_adapt

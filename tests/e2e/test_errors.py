@@ -166,6 +166,17 @@ ROWS = [
         needles=["--log-level / HYDRA_ADAPT_LOG_LEVEL: 'loud' is not one of trace"]),
     Row("bad-platform", options=["--platform", "vertex"],
         needles=["--platform / HYDRA_ADAPT_PLATFORM: 'vertex' is not one of sagemaker"]),
+    Row("component-executor-without-component", options=["--component-executor", "exec-train"],
+        needles=["--component-executor / HYDRA_ADAPT_COMPONENT_EXECUTOR needs --component FILE"]),
+    # `schema` declares the option with the main command and refuses it the same way
+    schema_command_row("component-executor-without-component:schema",
+                       ["--hydra-config", "{tmp}/cfg.yaml", "--component-executor", "exec-train"],
+                       "--component-executor / HYDRA_ADAPT_COMPONENT_EXECUTOR needs --component FILE"),
+    # the platform is read first, so an error in any other option still reaches the failure file
+    Row("bad-unknown-option:under-sagemaker", options=["--unknown=bogus"], sagemaker={},
+        needles=["--unknown / HYDRA_ADAPT_UNKNOWN: 'bogus' is not one of error, pass, auto"]),
+    Row("unknown-option:under-sagemaker", options=["--bogus"], sagemaker={},
+        needles=["unrecognised option '--bogus'; see hydra-adapt --help"]),
     # --- PID 1 duty (docs/pid1.md) ---
     Row("bad-init-switch", options=["--init=maybe"], needles=["--init / HYDRA_ADAPT_INIT: 'maybe' is not one of 1, 0"]),
     Row("bad-init-switch:kill-group", options=["--kill-group=maybe"],

@@ -260,9 +260,11 @@ def test_the_mode_as_pid1(options, env, pid):
     ([], {"HYDRA_ADAPT_KILL_GROUP": "0"}, False),
     (["--no-init"], {"HYDRA_ADAPT_REMAP_EXIT": "143"}, False),         # the command line wins
     (["--remap-exit", "143"], {"HYDRA_ADAPT_INIT": "0"}, True),
+    # the command line wins option by option: the variable's side effect goes with its value
+    (["--kill-group=0"], {"HYDRA_ADAPT_KILL_GROUP": "1"}, False),
 ], ids=["default", "init", "env-1", "env-true", "kill-group", "remap-exit", "parent-death-signal",
         "kill-group-env", "remap-exit-env", "parent-death-signal-env", "kill-group=0", "kill-group-env-0",
-        "cli-no-init-beats-remap-env", "cli-remap-beats-init-env"])
+        "cli-no-init-beats-remap-env", "cli-remap-beats-init-env", "cli-kill-group-0-beats-env"])
 def test_the_mode_when_not_pid1(options, env, supervised):
     tool = subprocess.Popen([BIN] + options + PRINT_PID, env=base_env(env), stdout=subprocess.PIPE,
                             text=True)

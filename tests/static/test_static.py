@@ -114,7 +114,7 @@ def dockerfile_stages(path: Path) -> list[list[tuple[str, str]]]:
     return stages
 
 
-def test_dockerfile_adapter_builds_with_the_tested_script_and_ships_only_its_output():
+def test_dockerfile_adapter_builds_with_the_tested_script_and_ships_its_output_with_the_notices():
     builder, final = dockerfile_stages(REPO / "Dockerfile.adapter")
     # The builder runs on the build machine and cross-compiles for each target platform.
     assert builder[0] == ("FROM", "--platform=$BUILDPLATFORM debian:12 AS builder")
@@ -136,11 +136,14 @@ def test_dockerfile_adapter_builds_with_the_tested_script_and_ships_only_its_out
 
     assert final == [("FROM", "scratch"),
                      ("COPY", f"--from=builder {workdir}/{output} /hydra-adapt"),
+                     ("COPY", f"--from=builder {workdir}/LICENSE {workdir}/THIRD-PARTY-NOTICES /usr/share/doc/hydra-adapt/"),
                      ("ENTRYPOINT", '["/hydra-adapt"]')]
+    assert (REPO / "THIRD-PARTY-NOTICES").is_file()
 
 
-def test_the_example_dockerfile_copies_the_adapter_image_binary():
+def test_the_example_dockerfile_copies_the_adapter_image_binary_and_its_notices():
     (stage,) = dockerfile_stages(REPO / "examples" / "Dockerfile")
     assert ("COPY", "--from=hydra-adapt /hydra-adapt /hydra-adapt") in stage
+    assert ("COPY", "--from=hydra-adapt /usr/share/doc/hydra-adapt/ /usr/share/doc/hydra-adapt/") in stage
     entrypoint = dict(stage)["ENTRYPOINT"]
     assert entrypoint.startswith('["/hydra-adapt", ') and '"--"' in entrypoint

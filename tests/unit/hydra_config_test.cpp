@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "adapt_error.h"
 #include "hydra_config/default_value.h"
 
@@ -30,6 +34,102 @@ TEST(ScalarDefault, PlainScalarsAreTypedAsOmegaConfLoadsThem) {
   EXPECT_EQ(scalar_default("~", false, "").type, ValueType::kAuto);
 }
 
+// Every form of OmegaConf's YAML loader's resolvers (PyYAML's int, bool, null and float, then
+// OmegaConf's float), with the edges of each; each type checked against the real loader's
+// resolve() in the venv. tests/e2e/test_hydra_config.py compares many more with it.
+TEST(ScalarDefault, EveryFormOfOmegaConfsGrammarAndItsEdges) {
+  const std::vector<std::pair<std::string, ValueType>> cases = {
+      // int: binary, hex, octal, decimal, sexagesimal; a sign before any
+      {"0b1010", ValueType::kInt},
+      {"-0b1_0", ValueType::kInt},
+      {"0b", ValueType::kStr},
+      {"0b2", ValueType::kStr},
+      {"0x1F", ValueType::kInt},
+      {"+0x_a", ValueType::kInt},
+      {"0x", ValueType::kStr},
+      {"0xg", ValueType::kStr},
+      {"017", ValueType::kInt},
+      {"0_7", ValueType::kInt},
+      {"08", ValueType::kStr},
+      {"09", ValueType::kStr},
+      {"0", ValueType::kInt},
+      {"-0", ValueType::kInt},
+      {"+12_345", ValueType::kInt},
+      {"1__2", ValueType::kInt},
+      {"12_", ValueType::kInt},
+      {"_1", ValueType::kStr},
+      {"1:30", ValueType::kInt},
+      {"-190:20:30", ValueType::kInt},
+      {"1:5", ValueType::kInt},
+      {"1:60", ValueType::kStr},
+      {"0:30", ValueType::kStr},
+      {"1:", ValueType::kStr},
+      // float with a point: PyYAML's (any underscores, the exponent signed) or OmegaConf's
+      // (underscores only between digits, the exponent's sign optional)
+      {"1.5", ValueType::kFloat},
+      {"1.", ValueType::kFloat},
+      {"0.", ValueType::kFloat},
+      {"-1.5", ValueType::kFloat},
+      {"+1.5e-3", ValueType::kFloat},
+      {"1.5e3", ValueType::kFloat},
+      {"1.0e-05", ValueType::kFloat},
+      {"1_0.5e3", ValueType::kFloat},
+      {"1__0.5e3", ValueType::kStr},
+      {"1__0.5e-3", ValueType::kFloat},
+      {"1_.5", ValueType::kFloat},
+      {"1_.5e5", ValueType::kStr},
+      {"1.5.5", ValueType::kStr},
+      // float without a point: OmegaConf's alone
+      {"1e5", ValueType::kFloat},
+      {"1E+5", ValueType::kFloat},
+      {"1_000e-3", ValueType::kFloat},
+      {"1_e5", ValueType::kStr},
+      {"1__0e5", ValueType::kStr},
+      {"e5", ValueType::kStr},
+      {"1e", ValueType::kStr},
+      {"1e+", ValueType::kStr},
+      // float from the point: no sign, the exponent signed
+      {".5", ValueType::kFloat},
+      {".5e-3", ValueType::kFloat},
+      {".5_", ValueType::kFloat},
+      {".5e3", ValueType::kStr},
+      {"._5", ValueType::kStr},
+      {"-.5", ValueType::kStr},
+      {".", ValueType::kStr},
+      // sexagesimal float: no exponent
+      {"1:30.5", ValueType::kFloat},
+      {"-1:30:00.0", ValueType::kFloat},
+      {"1:30.5e3", ValueType::kStr},
+      {"1:30e5", ValueType::kStr},
+      // inf with any sign, nan with none; three spellings each
+      {".inf", ValueType::kFloat},
+      {"-.Inf", ValueType::kFloat},
+      {"+.INF", ValueType::kFloat},
+      {".INf", ValueType::kStr},
+      {".nan", ValueType::kFloat},
+      {".NaN", ValueType::kFloat},
+      {".NAN", ValueType::kFloat},
+      {"-.nan", ValueType::kStr},
+      // bool: YAML 1.1's words in three spellings each
+      {"yes", ValueType::kBool},
+      {"No", ValueType::kBool},
+      {"ON", ValueType::kBool},
+      {"off", ValueType::kBool},
+      {"TRUE", ValueType::kBool},
+      {"False", ValueType::kBool},
+      {"y", ValueType::kStr},
+      {"tRue", ValueType::kStr},
+      // null
+      {"", ValueType::kAuto},
+      {"Null", ValueType::kAuto},
+      {"NULL", ValueType::kAuto},
+      {"nULL", ValueType::kStr},
+  };
+  for (const auto& [text, type] : cases) {
+    EXPECT_EQ(scalar_default(text, false, "").type, type) << text;
+  }
+}
+
 TEST(ScalarDefault, AQuotedScalarIsAStrWhateverItLooksLike) {
   EXPECT_EQ(scalar_default("007", true, "").type, ValueType::kStr);
   EXPECT_EQ(scalar_default("true", true, "").type, ValueType::kStr);
@@ -53,6 +153,13 @@ TEST(ScalarDefault, OnlyExactlyOneInterpolationOfAKeyIsFollowed) {
   EXPECT_EQ(scalar_default("${hydra:runtime.output_dir}", false, "").follows, "");
   EXPECT_EQ(scalar_default("${a}/data", false, "").follows, "");
   EXPECT_EQ(scalar_default("${a}${b}", false, "").follows, "");
+  EXPECT_EQ(scalar_default("${a-b.$c_1}", false, "").follows, "a-b.$c_1");
+  EXPECT_EQ(scalar_default("${a..b}", false, "").follows, "");
+  EXPECT_EQ(scalar_default("${a.}", false, "").follows, "");
+  EXPECT_EQ(scalar_default("${}", false, "").follows, "");
+  EXPECT_EQ(scalar_default("${..}", false, "x").follows, "");
+  EXPECT_EQ(scalar_default("${a b}", false, "").follows, "");
+  EXPECT_EQ(scalar_default("x${a}", false, "").follows, "");
 }
 
 TEST(ParseHydraConfig, ReadsEveryPathWithItsTypeAndTheAppsGroups) {

@@ -169,9 +169,11 @@ TEST(SageMakerVariables, WithoutChannelsOrGpuCount) {
   EXPECT_EQ(variables.at("SM_CHANNELS"), "[]");
   EXPECT_EQ(variables.count("SM_NUM_GPUS"), 0u);
   EXPECT_EQ(sagemaker_failure_file("/base/"), "/base/output/failure");
-  EXPECT_EQ(sagemaker_base_folder(nullptr), "/opt/ml");
-  EXPECT_EQ(sagemaker_base_folder(""), "/opt/ml");
-  EXPECT_EQ(sagemaker_base_folder("/tmp/x"), "/tmp/x");
+  EXPECT_EQ(sagemaker_base_folder([](const std::string&) { return std::nullopt; }), "/opt/ml");
+  EXPECT_EQ(sagemaker_base_folder([](const std::string& name) {
+              return name == "SAGEMAKER_BASE_DIR" ? std::optional<std::string>("/tmp/x") : std::nullopt;
+            }),
+            "/tmp/x");
 }
 
 TEST(SageMakerVariables, RefusesAnInputDataConfigThatIsNoObject) {

@@ -269,13 +269,14 @@ TEST(TranslateEnvironment, AMistypedValueNamesTheVariableAndHidesASecret) {
   EXPECT_NE(message.find("$TOKEN"), std::string::npos) << message;
 }
 
-Translation translate_platform(const Words& incoming, const PlatformValues& platform,
+Translation translate_platform(const Words& incoming, const PlatformValueSource& platform,
                                UnknownPolicy unknown = UnknownPolicy::kError) {
   return translate(kSchema, {{"p"}, incoming, SplitRule::kFirstFlag}, unknown, {}, platform);
 }
 
 TEST(TranslatePlatformValues, ReachTheFlagsOfTheirNamesAndWinOverTheCommandLine) {
-  const PlatformValues platform{{{"lr", "1e-05", "SM_HPS:lr"}, {"params", R"({"a": [1, "x"]})", "SM_HPS:params"}}, ""};
+  const PlatformValueSource platform{{{"lr", "1e-05", "SM_HPS:lr"}, {"params", R"({"a": [1, "x"]})", "SM_HPS:params"}},
+                                     ""};
   const Translation translation =
       translate_platform({"--lr", "1e-5", "--epochs", "3", "--params", "a=[1, 'x']"}, platform);
   EXPECT_EQ(translation.argv, (Words{"p", "trainer.max_epochs=3", "optimizer.lr=1e-05", "model.params=null",
@@ -287,9 +288,9 @@ TEST(TranslatePlatformValues, ReachTheFlagsOfTheirNamesAndWinOverTheCommandLine)
 }
 
 TEST(TranslatePlatformValues, GoThroughZeroConfigAndNameTheirOriginInErrors) {
-  const PlatformValues platform{{{"name", "a b", "hyperparameters.json:name"}}, ""};
+  const PlatformValueSource platform{{{"name", "a b", "hyperparameters.json:name"}}, ""};
   EXPECT_EQ(translate_platform({}, platform, UnknownPolicy::kAuto).argv, (Words{"p", "name='a b'"}));
-  const PlatformValues undeclared{{{"lrr", "1", "SM_HPS:lrr"}}, ""};
+  const PlatformValueSource undeclared{{{"lrr", "1", "SM_HPS:lrr"}}, ""};
   try {
     translate_platform({}, undeclared);
     ADD_FAILURE();
@@ -297,7 +298,7 @@ TEST(TranslatePlatformValues, GoThroughZeroConfigAndNameTheirOriginInErrors) {
     EXPECT_EQ(std::string(error.what()).rfind("SM_HPS:lrr: unknown flag --lrr (did you mean --lr?)", 0), 0u)
         << error.what();
   }
-  const PlatformValues mistyped{{{"epochs", "ten", "SM_HPS:epochs"}}, ""};
+  const PlatformValueSource mistyped{{{"epochs", "ten", "SM_HPS:epochs"}}, ""};
   try {
     translate_platform({}, mistyped);
     ADD_FAILURE();
@@ -307,7 +308,7 @@ TEST(TranslatePlatformValues, GoThroughZeroConfigAndNameTheirOriginInErrors) {
 }
 
 TEST(TranslatePlatformValues, TheNoteOnTheCommandLinesRenderingJoinsAJsonError) {
-  const PlatformValues platform{{{"epochs", "3", "SM_HPS:epochs"}}, "NOTE"};
+  const PlatformValueSource platform{{{"epochs", "3", "SM_HPS:epochs"}}, "NOTE"};
   std::string message;
   try {
     translate_platform({"--params", "['a', 'b']"}, platform);

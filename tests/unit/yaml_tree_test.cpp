@@ -18,6 +18,7 @@ void expect_same(const YamlNode& tree, const YAML::Node& node, const std::string
   EXPECT_EQ(tree.Mark().line, node.Mark().line);
   EXPECT_EQ(tree.Mark().column, node.Mark().column);
   EXPECT_EQ(tree.Mark().is_null(), node.Mark().is_null());
+  EXPECT_EQ(tree.Tag(), node.Tag());
   if (node.IsScalar()) {
     EXPECT_EQ(tree.Scalar(), node.Scalar());
   }
@@ -47,11 +48,24 @@ TEST(YamlTree, ReadsWhatYamlCppsNodesRead) {
            "base: &b {type: int}\nother: *b\nlist: &l [1, 2]\nagain: *l\n",
            "? complex\n: value\n{k: v}: flow key\n",
            "plain scalar\n",
+           "quoted: 'q'\ndouble: \"d\"\nblock: |\n  b\nfolded: >\n  f\nplain: p\nlist: !!seq [!custom x]\n",
            "--- !!map\ntagged: !!str 12\n...\n--- second: ignored\n",
            "",
            "# only a comment\n",
        }) {
     expect_same(YamlTree::parse(text, "t.yaml").root(), YAML::Load(text), text);
+  }
+}
+
+TEST(YamlTree, FieldIsTheFirstValueOfAKeyOrAnAbsentNull) {
+  const YamlTree tree = YamlTree::parse("a: {b: 1}\nc: [x]\nd: 2\nd: 3\n", "t.yaml");
+  EXPECT_EQ(yaml_field(yaml_field(tree.root(), "a"), "b").Scalar(), "1");
+  EXPECT_EQ(yaml_field(tree.root(), "d").Scalar(), "2");
+  for (const YamlNode absent : {yaml_field(tree.root(), "missing"), yaml_field(yaml_field(tree.root(), "c"), "x"),
+                                yaml_field(yaml_field(tree.root(), "missing"), "deeper")}) {
+    EXPECT_TRUE(absent.IsNull());
+    EXPECT_TRUE(absent.Mark().is_null());
+    EXPECT_EQ(absent.size(), 0u);
   }
 }
 

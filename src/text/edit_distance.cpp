@@ -1,13 +1,12 @@
-#include "translate/nearest_flag.h"
+#include "text/edit_distance.h"
 
 #include <algorithm>
 #include <numeric>
 
 namespace hydra_adapt {
-namespace {
 
-// Levenshtein distance, one row at a time.
 std::size_t edit_distance(std::string_view a, std::string_view b) {
+  // One row of the table at a time.
   std::vector<std::size_t> row(b.size() + 1);
   std::iota(row.begin(), row.end(), 0);
   for (std::size_t i = 1; i <= a.size(); ++i) {
@@ -22,9 +21,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-}  // namespace
-
-std::optional<std::string> nearest_flag(std::string_view name, const std::vector<std::string>& known) {
+std::optional<std::string> nearest_name(std::string_view name, const std::vector<std::string>& known) {
   const std::size_t close_enough = std::max<std::size_t>(2, name.size() / 3);
   std::optional<std::string> nearest;
   std::size_t nearest_distance = close_enough + 1;

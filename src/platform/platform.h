@@ -1,0 +1,24 @@
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "args/program_split.h"
+#include "translate/translator.h"
+
+namespace hydra_adapt {
+
+// Where the job runs, when the platform hands values over beside the command line.
+enum class Platform { kNone, kSageMaker };
+
+// The platform --platform / HYDRA_ADAPT_PLATFORM names; nullopt for a name of none.
+std::optional<Platform> platform_from_name(std::string_view name);
+
+// What --platform adds to the translation.
+struct PlatformInput {
+  ProgramSplit split;          // the words after "--", less the platform's own words
+  PlatformValueSource values;  // values beside the command line
+  Environment variables;       // variables the platform defines, for those the process lacks
+};
+
+}  // namespace hydra_adapt

@@ -1,0 +1,47 @@
+// The merge of the mapping sources: which policy an undeclared flag gets, and where the
+// variables the schema's env section names come from.
+#include "sources/mapping_sources.h"
+
+#include <gtest/gtest.h>
+
+#include "variable_table.h"
+
+namespace hydra_adapt {
+namespace {
+
+TEST(UnknownPolicy, AskedElseTheSchemasElseErrorWithDeclaredFlagsElseAuto) {
+  Schema schema;
+  const MappingSources none;
+  MappingSources with_schema;
+  with_schema.schema_path = "s.yaml";
+  MappingSources with_component;
+  with_component.component_path = "c.yaml";
+  EXPECT_EQ(unknown_policy(std::nullopt, none, schema), UnknownPolicy::kAuto);
+  EXPECT_EQ(unknown_policy(std::nullopt, with_schema, schema), UnknownPolicy::kError);
+  EXPECT_EQ(unknown_policy(std::nullopt, with_component, schema), UnknownPolicy::kError);
+  schema.unknown = UnknownPolicy::kPass;
+  EXPECT_EQ(unknown_policy(std::nullopt, with_schema, schema), UnknownPolicy::kPass);
+  EXPECT_EQ(unknown_policy(UnknownPolicy::kAuto, with_schema, schema), UnknownPolicy::kAuto);
+}
+
+TEST(SchemaEnvironment, TheProcessesVariableElseThePlatformsElseLeftOut) {
+  Schema schema;
+  for (const char* variable : {"FROM_PROCESS", "BOTH", "FROM_PLATFORM", "NOWHERE"}) {
+    EnvSpec env;
+    env.variable = variable;
+    schema.env.push_back(env);
+  }
+  const VariableReader process = variable_table({{"FROM_PROCESS", "p"}, {"BOTH", "process"}, {"UNNAMED", "x"}});
+  const Environment platform{{"BOTH", "platform"}, {"FROM_PLATFORM", "f"}};
+  EXPECT_EQ(schema_environment(schema, process, platform),
+            (Environment{{"FROM_PROCESS", "p"}, {"BOTH", "process"}, {"FROM_PLATFORM", "f"}}));
+}
+
+TEST(LoadMappings, NoSourceIsAnEmptySchema) {
+  const Schema schema = load_mappings(MappingSources{});
+  EXPECT_TRUE(schema.flags.empty());
+  EXPECT_FALSE(schema.unknown);
+}
+
+}  // namespace
+}  // namespace hydra_adapt
