@@ -55,18 +55,11 @@ int run(const ToolOptions& options) {
   }
   set_up_logging(options.log_level);
 
-<<<<<<< HEAD
   const Schema schema = load_mappings(options.sources);
   const PlatformInput platform = read_platform_input(options.platform, options.after_dash_dash);
   const Translation translation =
       translate(schema, platform.split, unknown_policy(options.unknown, options.sources, schema),
-                schema_environment(schema, process_variable, platform.variables), platform.values);
-=======
-  const Schema schema = load_mappings(options);
-  const PlatformInput platform = read_platform_input(options);
-  const Translation translation = translate(schema, platform.split, unknown_policy(options, schema),
-                                            schema_environment(schema, platform.variables), platform.value_source);
->>>>>>> hygiene
+                schema_environment(schema, process_variable, platform.variables), platform.value_source);
   check_command_fits(translation.argv, environment(), exec_size_limit(stack_limit_bytes()));
   if (spdlog::should_log(spdlog::level::info)) {  // describing thousands of flags costs, even unlogged
     for (const Mapping& mapping : translation.mappings) spdlog::info("{}", describe_mapping(translation, mapping));

@@ -3,8 +3,9 @@
 #include <optional>
 #include <string_view>
 
+#include "args/environment.h"
 #include "args/program_split.h"
-#include "translate/translator.h"
+#include "translate/value_sources.h"
 
 namespace hydra_adapt {
 
@@ -16,9 +17,9 @@ std::optional<Platform> platform_from_name(std::string_view name);
 
 // What --platform adds to the translation.
 struct PlatformInput {
-  ProgramSplit split;          // the words after "--", less the platform's own words
-  PlatformValueSource values;  // values beside the command line
-  Environment variables;       // variables the platform defines, for those the process lacks
+  ProgramSplit split;                // the words after "--", less the platform's own words
+  PlatformValueSource value_source;  // values beside the command line
+  Environment variables;             // variables the platform defines, for those the process lacks
 };
 
 }  // namespace hydra_adapt

@@ -29,42 +29,7 @@ std::optional<int> gpu_count() {
     names.push_back(entry.path().filename().string());
   }
   if (error) return std::nullopt;
-<<<<<<< HEAD
   return nvidia_gpu_count(names);
-=======
-  return count;
-}
-
-PlatformInput read_sagemaker_input(const ToolOptions& options) {
-  const std::string base = base_folder();
-  const char* sm_hps = std::getenv("SM_HPS");
-  // The toolkit sets SM_HPS in script mode; a bring-your-own container has only the file.
-  const bool script_mode = sm_hps != nullptr && *sm_hps != '\0';
-  Hyperparameters hyperparameters{"hyperparameters.json", {}};
-  if (script_mode) {
-    hyperparameters = hyperparameters_from_sm_hps(sm_hps);
-  } else {
-    const std::string path = sagemaker_path(base, "input/config/hyperparameters.json");
-    if (const auto text = read_platform_file(path, "hyperparameters file")) {
-      hyperparameters = hyperparameters_from_file(*text, path);
-    }
-  }
-
-  PlatformInput input;
-  input.split = split_program_words(without_script_mode_rendering(options.after_dash_dash, hyperparameters));
-  // Only SageMaker itself appends the word, when it starts the image; the toolkit does not.
-  if (!script_mode) drop_train_word(input.split);
-  for (const Hyperparameter& hyperparameter : hyperparameters.values) {
-    if (!hyperparameter.text) continue;
-    input.value_source.values.push_back(
-        {hyperparameter.name, *hyperparameter.text, hyperparameters.source + ":" + hyperparameter.name});
-  }
-  if (!script_mode) input.value_source.json_rendering_note = kScriptModeJsonNote;
-  const std::string input_data_config = sagemaker_path(base, "input/config/inputdataconfig.json");
-  input.variables = sagemaker_variables(base, read_platform_file(input_data_config, "input data config"),
-                                        input_data_config, gpu_count());
-  return input;
->>>>>>> hygiene
 }
 
 }  // namespace

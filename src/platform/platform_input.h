@@ -8,23 +8,10 @@
 
 namespace hydra_adapt {
 
-<<<<<<< HEAD
 // What `platform` adds to the translation of the words after "--", read from this process's
 // variables and the platform's files. With no platform, only the split of the words. Throws
 // AdaptError for a platform file or variable that cannot be read or is malformed.
 PlatformInput read_platform_input(Platform platform, const std::vector<std::string>& after_dash_dash);
-=======
-// What --platform adds to the translation, read from this process's environment and files.
-struct PlatformInput {
-  ProgramSplit split;                // the words after "--", less the platform's own words
-  PlatformValueSource value_source;  // values beside the command line
-  Environment variables;             // variables the platform defines, for those the process lacks
-};
-
-// With no platform, only the split of the words after "--". Throws AdaptError for a
-// platform file or variable that cannot be read or is malformed.
-PlatformInput read_platform_input(const ToolOptions& options);
->>>>>>> hygiene
 
 // Where the platform shows a failed job's reason; nullopt when it has no such place.
 std::optional<std::string> platform_failure_file(Platform platform);

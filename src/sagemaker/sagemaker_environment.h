@@ -4,12 +4,8 @@
 #include <string>
 #include <string_view>
 
-<<<<<<< HEAD
-#include "options/variable_reader.h"
-#include "translate/translator.h"
-=======
 #include "args/environment.h"
->>>>>>> hygiene
+#include "options/variable_reader.h"
 
 namespace hydra_adapt {
 

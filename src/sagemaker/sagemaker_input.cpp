@@ -36,10 +36,10 @@ PlatformInput sagemaker_input(const std::vector<std::string>& after_dash_dash, c
   if (!script_mode) drop_train_word(input.split);
   for (const Hyperparameter& hyperparameter : hyperparameters.values) {
     if (!hyperparameter.text) continue;
-    input.values.values.push_back(
+    input.value_source.values.push_back(
         {hyperparameter.name, *hyperparameter.text, hyperparameters.source + ":" + hyperparameter.name});
   }
-  if (!script_mode) input.values.json_rendering_note = kScriptModeJsonNote;
+  if (!script_mode) input.value_source.json_rendering_note = kScriptModeJsonNote;
   const std::string input_data_config = sagemaker_path(base, "input/config/inputdataconfig.json");
   input.variables =
       sagemaker_variables(base, read_file(input_data_config, "input data config"), input_data_config, gpu_count);

@@ -9,10 +9,10 @@
 #include <set>
 
 #include "adapt_error.h"
-#include "yaml/yaml_source.h"
-#include "yaml/yaml_tree.h"
 #include "text/ascii.h"
 #include "values/hydra_key.h"
+#include "yaml/yaml_source.h"
+#include "yaml/yaml_tree.h"
 
 namespace hydra_adapt {
 namespace {

@@ -31,7 +31,7 @@ struct FakeFiles {
 
 std::vector<std::pair<std::string, std::string>> values_of(const PlatformInput& input) {
   std::vector<std::pair<std::string, std::string>> values;
-  for (const PlatformValue& value : input.values.values) values.emplace_back(value.origin, value.text);
+  for (const PlatformValue& value : input.value_source.values) values.emplace_back(value.origin, value.text);
   return values;
 }
 
@@ -47,7 +47,7 @@ TEST(SageMakerInput, ScriptModeTakesSmHpsAndTakesItsRenderingOffTheWordsNeverRea
   EXPECT_EQ(input.split.program, (Words{"python3", "train.py"}));
   EXPECT_TRUE(input.split.incoming.empty());
   EXPECT_EQ(values_of(input), (decltype(values_of(input)){{"SM_HPS:layers", "[1, 2]"}, {"SM_HPS:lr", "0.01"}}));
-  EXPECT_EQ(input.values.json_rendering_note, "");
+  EXPECT_EQ(input.value_source.json_rendering_note, "");
   EXPECT_EQ(files.asked, (Words{kInputDataConfig}));
   EXPECT_EQ(input.variables.at("SM_NUM_GPUS"), "1");
 }
@@ -67,7 +67,7 @@ TEST(SageMakerInput, YourOwnContainerReadsTheFileAndDropsTheTrainWord) {
   EXPECT_EQ(input.split.program, (Words{"python3", "train.py"}));
   EXPECT_EQ(values_of(input), (decltype(values_of(input)){{"hyperparameters.json:lr", "0.01"},
                                                           {"hyperparameters.json:optimizer", "adam"}}));
-  EXPECT_NE(input.values.json_rendering_note, "");  // its rendering on the command line may be str()
+  EXPECT_NE(input.value_source.json_rendering_note, "");  // its rendering on the command line may be str()
   EXPECT_EQ(input.variables.at("SM_CHANNEL_TRAIN"), "/ml/input/data/train");
   EXPECT_EQ(input.variables.at("SM_NUM_GPUS"), "0");
 }
@@ -76,7 +76,7 @@ TEST(SageMakerInput, WithoutFilesOnlyTheVariablesOfTheDefaultBase) {
   FakeFiles files;
   const PlatformInput input =
       sagemaker_input({"python3", "train.py"}, variable_table({}), files.reader(), std::nullopt);
-  EXPECT_TRUE(input.values.values.empty());
+  EXPECT_TRUE(input.value_source.values.empty());
   EXPECT_EQ(files.asked,
             (Words{"/opt/ml/input/config/hyperparameters.json", "/opt/ml/input/config/inputdataconfig.json"}));
   EXPECT_EQ(input.variables.at("SM_MODEL_DIR"), "/opt/ml/model");
