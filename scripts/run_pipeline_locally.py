@@ -103,8 +103,9 @@ def task_arguments(task: pipeline_spec_pb2.PipelineTaskSpec, parameters: Dict[st
 
 
 def local_word(word: str, gcs: pathlib.Path) -> str:
-    """The platform's FUSE mount: gs://b/x is the file /gcs/b/x, here GCS_DIR/b/x."""
-    return str(gcs / word[len(GCS_PREFIX):]) if word.startswith(GCS_PREFIX) else word
+    """The platform's FUSE mount: gs://b/x is the file /gcs/b/x, here GCS_DIR/b/x; inside a word
+    too, as in the Hydra override `data=gs://b/x` that `rewrite --style hydra` writes."""
+    return word.replace(GCS_PREFIX, f"{gcs}/")
 
 
 def run_task(name: str, argv: List[str], folder: pathlib.Path, env: Dict[str, str]) -> None:

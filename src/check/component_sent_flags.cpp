@@ -1,9 +1,12 @@
 #include "check/component_sent_flags.h"
 
 #include <optional>
+#include <set>
 
+#include "component/component_command.h"
 #include "component/component_flags.h"
-#include "component/component_schema.h"
+#include "component/component_format.h"
+#include "yaml/yaml_tree.h"
 
 namespace hydra_adapt {
 namespace {
@@ -47,9 +50,17 @@ std::optional<SentValue> sent_value(const ComponentWord& word) {
 }  // namespace
 
 SourceFlags component_sent_flags(const std::string& text, const std::string& file, const std::string& executor) {
+  const YamlTree tree = YamlTree::parse(text, file);
+  const std::vector<ComponentWord> words = component_words(tree.root(), file, executor);
+  // A spec the run refuses (a name that is no Hydra key, a flag declared twice with two types)
+  // is refused here too.
+  component_flags(words, file);
   SourceFlags source{file, "component", {}};
-  for (const ComponentFlag& flag : component_flag_words(component_words(text, file, executor), file)) {
-    SentFlag sent{flag.spec.name, line_of(flag.mark), flag.values.empty(), {}};
+  std::set<std::string> declared;
+  for (const FlagWords& flag : component_flag_words(words, split_component_command(words, file), file)) {
+    // The run types a flag declared again by its first declaration; that one is checked.
+    if (!declared.insert(flag.name).second) continue;
+    SentFlag sent{flag.name, line_of(words[flag.begin].mark), flag.values.empty(), {}};
     // A flag of several values is sent whole or not at all: its values are checked together.
     if (flag.values.size() == 1) {
       if (auto value = sent_value(flag.values.front())) sent.values.push_back(std::move(*value));

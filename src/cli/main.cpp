@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "adapt_error.h"
+#include "args/local_rank.h"
 #include "cli/check_command.h"
 #include "cli/logging.h"
 #include "cli/rewrite_command.h"
@@ -22,6 +23,7 @@
 #include "report/dry_run.h"
 #include "report/error_line.h"
 #include "sources/mapping_sources.h"
+#include "supervision/config_run.h"
 #include "supervision/init_supervisor.h"
 #include "supervision/launch.h"
 #include "translate/exec_limits.h"
@@ -55,8 +57,24 @@ int run(const ToolOptions& options) {
   }
   set_up_logging(options.log_level);
 
-  const Schema schema = load_mappings(options.sources);
-  const PlatformInput platform = read_platform_input(options.platform, options.after_dash_dash);
+  PlatformInput platform = read_platform_input(options.platform, options.after_dash_dash);
+  // A launcher's --local_rank, which stands before the tool's "--", joins the incoming args.
+  platform.split.incoming.insert(platform.split.incoming.begin(), options.launcher_args.begin(),
+                                 options.launcher_args.end());
+  const ConfigRunLimits limits{options.compose_timeout_seconds, options.init.value_or(::getpid() == 1)};
+  const Mappings mappings = load_mappings(options.sources, options.compose, platform.split,
+                                          [&limits](const std::vector<std::string>& command) {
+                                            ConfigRunResult result = run_for_config(command, limits);
+                                            // The app's warnings; a failure's stderr is read into the one error line
+                                            // instead.
+                                            if (result.succeeded) std::cerr << result.error_output << std::flush;
+                                            return result;
+                                          });
+  const Schema& schema = mappings.schema;
+  // A launcher's --local_rank that no mapping takes reaches the program as LOCAL_RANK instead.
+  LocalRank local_rank =
+      take_local_rank(platform.split.incoming, 0, [&schema](std::string_view name) { return !schema.maps_flag(name); });
+  platform.split.incoming = std::move(local_rank.words);
   const Translation translation =
       translate(schema, platform.split, unknown_policy(options.unknown, options.sources, schema),
                 schema_environment(schema, process_variable, platform.variables), platform.value_source);
@@ -66,11 +84,14 @@ int run(const ToolOptions& options) {
   }
 
   if (options.dry_run != DryRunFormat::kOff) {
-    std::cout << (options.dry_run == DryRunFormat::kJson ? dry_run_json(translation) : dry_run_text(translation));
+    const Compositions* compositions = options.compose ? &mappings.compositions : nullptr;
+    std::cout << (options.dry_run == DryRunFormat::kJson ? dry_run_json(translation, compositions)
+                                                         : dry_run_text(translation, compositions));
     return 0;
   }
   const std::string program = resolve_program(translation.argv.front());
   create_folders(translation.folders);
+  if (local_rank.rank) ::setenv("LOCAL_RANK", local_rank.rank->c_str(), /*overwrite=*/0);
   spdlog::debug("exec {}", program);
   std::cout.flush();
   if (options.init.value_or(::getpid() == 1)) return supervise_program(program, translation.argv, options.duty);

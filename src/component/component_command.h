@@ -1,7 +1,5 @@
 #pragma once
 
-#include <yaml-cpp/yaml.h>
-
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -22,10 +20,8 @@ namespace hydra_adapt {
 bool is_tool_path(std::string_view word);
 
 // How the split sees a word of a component. A placeholder is no flag; a word that begins with
-// literal text has that text's shape ("--lr=" + placeholder is a flag). A v1 `if` has the
-// shape of the first word of its branches, a v1 concat that of its first piece.
+// literal text has that text's shape ("--lr=" + placeholder is a flag).
 WordShape shape_of(const ComponentWord& word);
-WordShape shape_of(const YAML::Node& word);
 
 // The parts of a container's command line, as indexes into its words.
 struct ComponentCommand {
@@ -39,6 +35,5 @@ struct ComponentCommand {
 // `incoming` reach the program as they are. Throws AdaptError naming the spot in `source` for
 // a command that runs the tool but no "-- PROGRAM".
 ComponentCommand split_component_command(const std::vector<ComponentWord>& words, const std::string& source);
-ComponentCommand split_component_command(const std::vector<YAML::Node>& words, const std::string& source);
 
 }  // namespace hydra_adapt

@@ -1,8 +1,10 @@
 #pragma once
 
-#include <yaml-cpp/yaml.h>
-
 #include <string>
+#include <vector>
+
+#include "component/component_word.h"
+#include "yaml/yaml_tree.h"
 
 namespace hydra_adapt {
 
@@ -14,6 +16,13 @@ enum class ComponentFormat {
 
 // The format of a parsed spec, the one dispatch `schema` and `rewrite` both follow. Throws
 // AdaptError naming `source` for a document that is neither.
-ComponentFormat component_format(const YAML::Node& root, const std::string& source);
+ComponentFormat component_format(const YamlNode& root, const std::string& source);
+
+// The one reader of a component's command line: the words of one container (command, then
+// args) of a v1 component or of the executor `executor` names in a v2 spec (see
+// v2_component_words; v1 takes none). `schema` derives its flags from them, `rewrite` writes
+// them back. Throws AdaptError naming the spot for a spec that cannot be read.
+std::vector<ComponentWord> component_words(const YamlNode& root, const std::string& source,
+                                           const std::string& executor);
 
 }  // namespace hydra_adapt

@@ -2,14 +2,19 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <nlohmann/json.hpp>
+#include <utility>
+#include <variant>
 #include <vector>
 
 #include "adapt_error.h"
 #include "component/component_command.h"
+#include "component/component_flags.h"
 #include "component/component_format.h"
-#include "yaml/yaml_source.h"
-#include "text/ascii.h"
+#include "component/v2_component.h"
 #include "values/hydra_key.h"
+#include "yaml/yaml_source.h"
+#include "yaml/yaml_tree.h"
 
 namespace hydra_adapt {
 namespace {
@@ -17,22 +22,7 @@ namespace {
 // The path `rewrite --style adapter` puts in front: where the project's images copy the tool.
 constexpr const char* kTool = "/hydra-adapt";
 
-// A value that can follow a flag: a v1 placeholder ({inputValue: n}, ...) or a plain word;
-// not v2's IfPresent/Concat JSON text, which stands for words of its own.
-bool is_flag_value(const YAML::Node& node) {
-  if (shape_of(node) != WordShape::kOther) return false;
-  if (node.IsMap()) return !node["if"];
-  return node.IsScalar() && !starts_with(node.Scalar(), "{\"");
-}
-
-// The elements of a sequence, and none of anything else.
-std::vector<YAML::Node> elements(const YAML::Node& sequence) {
-  std::vector<YAML::Node> nodes;
-  if (sequence.IsSequence()) {
-    for (const YAML::Node& element : sequence) nodes.push_back(element);
-  }
-  return nodes;
-}
+using Pieces = std::vector<std::variant<std::string, PlaceholderValue>>;
 
 // A sequence in the flow or block style of `like`.
 YAML::Node sequence_like(const YAML::Node& like) {
@@ -41,38 +31,152 @@ YAML::Node sequence_like(const YAML::Node& like) {
   return sequence;
 }
 
+// How each format writes a word of pieces and a conditional arg with rewritten branches.
+class WordWriter {
+ public:
+  virtual ~WordWriter() = default;
+  virtual YAML::Node word(const Pieces& pieces) const = 0;
+  virtual YAML::Node conditional(const YAML::Node& original, const std::vector<YAML::Node>& then_words,
+                                 const std::vector<YAML::Node>& else_words) const = 0;
+};
+
+// v1: one text, or {concat: [text, {inputValue: n}, ...]}; an `if` keeps its cond.
+class V1Writer : public WordWriter {
+ public:
+  YAML::Node word(const Pieces& pieces) const override {
+    if (pieces.size() == 1 && std::holds_alternative<std::string>(pieces.front())) {
+      return YAML::Node(std::get<std::string>(pieces.front()));
+    }
+    YAML::Node merged(YAML::NodeType::Sequence);
+    merged.SetStyle(YAML::EmitterStyle::Flow);
+    for (const auto& piece : pieces) {
+      if (const auto* text = std::get_if<std::string>(&piece)) {
+        merged.push_back(*text);
+        continue;
+      }
+      const PlaceholderValue& placeholder = std::get<PlaceholderValue>(piece);
+      YAML::Node written(YAML::NodeType::Map);
+      written.SetStyle(YAML::EmitterStyle::Flow);
+      written[placeholder.written] = placeholder.input;
+      merged.push_back(written);
+    }
+    YAML::Node concat(YAML::NodeType::Map);
+    concat.SetStyle(YAML::EmitterStyle::Flow);
+    concat["concat"] = merged;
+    return concat;
+  }
+
+  YAML::Node conditional(const YAML::Node& original, const std::vector<YAML::Node>& then_words,
+                         const std::vector<YAML::Node>& else_words) const override {
+    YAML::Node rewritten = YAML::Clone(original);
+    for (const auto& [branch, words] : {std::pair{"then", &then_words}, std::pair{"else", &else_words}}) {
+      const YAML::Node before = yaml_field(rewritten["if"], branch);
+      if (before.IsNull() && words->empty()) continue;
+      YAML::Node after = before.IsSequence() ? sequence_like(before) : YAML::Node(YAML::NodeType::Sequence);
+      for (const YAML::Node& word : *words) after.push_back(word);
+      rewritten["if"][branch] = after;
+    }
+    return rewritten;
+  }
+};
+
+// JSON as Python's json.dumps writes it (", " and ": " between items), as kfp's compiler writes
+// an IfPresent: kfp.local tells one from other args by the prefix '{"IfPresent": '.
+std::string python_json_dumps(const nlohmann::ordered_json& value) {
+  if (!value.is_object() && !value.is_array()) return value.dump(-1, ' ', /*ensure_ascii=*/true);
+  std::string text;
+  for (auto item = value.begin(); item != value.end(); ++item) {
+    text += text.empty() ? "" : ", ";
+    if (value.is_object()) text += nlohmann::ordered_json(item.key()).dump(-1, ' ', true) + ": ";
+    text += python_json_dumps(*item);
+  }
+  return value.is_object() ? "{" + text + "}" : "[" + text + "]";
+}
+
+// v2: one text with the placeholders in it (kfp resolves a placeholder inside a text); an
+// IfPresent keeps its InputName.
+class V2Writer : public WordWriter {
+ public:
+  YAML::Node word(const Pieces& pieces) const override {
+    std::string text;
+    for (const auto& piece : pieces) {
+      const auto* literal = std::get_if<std::string>(&piece);
+      text += literal ? *literal : std::get<PlaceholderValue>(piece).written;
+    }
+    return YAML::Node(text);
+  }
+
+  YAML::Node conditional(const YAML::Node& original, const std::vector<YAML::Node>& then_words,
+                         const std::vector<YAML::Node>& else_words) const override {
+    nlohmann::ordered_json rewritten = nlohmann::ordered_json::parse(original.Scalar());
+    nlohmann::ordered_json& branches = rewritten["IfPresent"];
+    for (const auto& [branch, words] : {std::pair{"Then", &then_words}, std::pair{"Else", &else_words}}) {
+      if (!branches.contains(branch) && words->empty()) continue;
+      nlohmann::ordered_json& after = branches[branch] = nlohmann::ordered_json::array();
+      for (const YAML::Node& word : *words) after.push_back(word.Scalar());
+    }
+    return YAML::Node(python_json_dumps(rewritten));
+  }
+};
+
+// `key=VALUE`, `key=[V1,V2]` for several values, `key=true` for none, with adjacent texts joined.
+Pieces hydra_pieces(const std::string& key, const std::vector<ComponentWord>& values) {
+  Pieces pieces;
+  const auto add_text = [&pieces](const std::string& text) {
+    if (!pieces.empty() && std::holds_alternative<std::string>(pieces.back())) {
+      std::get<std::string>(pieces.back()) += text;
+    } else {
+      pieces.emplace_back(text);
+    }
+  };
+  add_text(key + "=" + (values.size() > 1 ? "[" : ""));
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) add_text(",");
+    for (const auto& piece : values[i].pieces) {
+      if (const auto* text = std::get_if<std::string>(&piece)) {
+        add_text(*text);
+      } else {
+        pieces.push_back(piece);
+      }
+    }
+  }
+  if (values.empty()) add_text("true");
+  if (values.size() > 1) add_text("]");
+  return pieces;
+}
+
 class Rewriter {
  public:
   Rewriter(const std::string& source, RewriteStyle style) : source_(source), style_(style) {}
 
-  void rewrite_document(YAML::Node& root) const {
-    if (component_format(root, source_) == ComponentFormat::kV2) {
-      const YAML::Node executors = yaml_field(yaml_field(root, "deploymentSpec"), "executors");
-      if (!executors.IsMap()) fail(root, "deploymentSpec has no executors");
-      for (const auto& executor : executors) {
-        // Importers and resolvers run no container of the component's.
-        if (YAML::Node container = yaml_field(executor.second, "container"); container.IsMap())
-          rewrite_container(container);
-      }
+  // `document` is yaml-cpp's node graph of the spec, to change and emit; `read` the same text
+  // as a YamlTree, for the one reader of the command line.
+  void rewrite_document(YAML::Node& document, const YamlNode& read) const {
+    if (component_format(read, source_) == ComponentFormat::kV1) {
+      YAML::Node container = yaml_field(yaml_field(document, "implementation"), "container");
+      if (!container.IsMap())
+        fail(document, "implementation has no container (a graph component runs no program of its own)");
+      rewrite_container(container, read, "", V1Writer());
       return;
     }
-    YAML::Node container = yaml_field(yaml_field(root, "implementation"), "container");
-    if (!container.IsMap())
-      fail(root, "implementation has no container (a graph component runs no program of its own)");
-    rewrite_container(container);
+    const YAML::Node executors = yaml_field(yaml_field(document, "deploymentSpec"), "executors");
+    for (const auto& executor : v2_executors(read, source_)) {
+      // Importers and resolvers run no container of the component's.
+      YAML::Node container = yaml_field(executors[executor.first.Scalar()], "container");
+      if (container.IsMap()) rewrite_container(container, read, executor.first.Scalar(), V2Writer());
+    }
   }
 
  private:
-  void rewrite_container(YAML::Node& container) const {
+  void rewrite_container(YAML::Node& container, const YamlNode& read, const std::string& executor,
+                         const WordWriter& writer) const {
     const YAML::Node command = yaml_field(container, "command");
     if (!command.IsSequence() || command.size() == 0) {
       fail(container,
            "the container has no command, so the image's ENTRYPOINT runs; write the command the image runs "
            "(such as [python3, main.py]) into the spec first");
     }
-    const YAML::Node args = yaml_field(container, "args");
-    std::vector<YAML::Node> words = elements(command);
-    for (const YAML::Node& arg : elements(args)) words.push_back(arg);
+    const std::vector<ComponentWord> words = component_words(read, source_, executor);
     const ComponentCommand split = split_component_command(words, source_);
     if (style_ == RewriteStyle::kAdapter) {
       if (split.through_tool) return;
@@ -83,87 +187,68 @@ class Rewriter {
       container["command"] = through_tool;
       return;
     }
+    const YAML::Node args = yaml_field(container, "args");
+    std::vector<YAML::Node> elements;
+    for (const YAML::Node& part : {command, args}) {
+      for (const auto& element : part) elements.push_back(element);
+    }
     // The program receives what the tool would hand it: its own words (without the tool and
     // the "--" that ended them), then the incoming args as overrides.
+    Container rewritten;
+    for (std::size_t i = split.program; i < split.program_end; ++i) rewritten.keep(words[i].element, elements);
+    for (const FlagWords& flag : component_flag_words(words, split, source_)) {
+      check_in_one_arg(words, flag);
+      const ComponentWord& flag_word = words[flag.begin];
+      rewritten.add(flag_word, writer.word(hydra_pieces(key_for_flag(flag.name, true), flag.values)));
+    }
     YAML::Node new_command = sequence_like(command);
     YAML::Node new_args = sequence_like(args);
-    const auto output_for = [&](std::size_t word) -> YAML::Node& {
-      return word < command.size() ? new_command : new_args;
-    };
-    for (std::size_t i = split.program; i < split.program_end; ++i) output_for(i).push_back(words[i]);
-    for (const auto& [word, rewritten] : hydra_words(words, split.incoming)) output_for(word).push_back(rewritten);
+    for (const Arg& arg : rewritten.args) {
+      const YAML::Node word =
+          arg.conditional ? writer.conditional(elements[arg.element], arg.then_words, arg.else_words) : arg.word;
+      (arg.element < command.size() ? new_command : new_args).push_back(word);
+    }
     if (new_command.size() == 0) fail(command, "the command holds no program's word to run without the tool");
     container["command"] = new_command;
     if (args.IsSequence()) container["args"] = new_args;
   }
 
-  // words[from...] rewritten, each with the index of the word it comes from.
-  std::vector<std::pair<std::size_t, YAML::Node>> hydra_words(const std::vector<YAML::Node>& args,
-                                                              std::size_t from) const {
-    std::vector<std::pair<std::size_t, YAML::Node>> words;
-    for (std::size_t i = from; i < args.size(); ++i) {
-      const YAML::Node word = args[i];
-      if (shape_of(word) != WordShape::kFlag || !word.IsScalar()) {
-        words.emplace_back(i, word.IsMap() && word["if"] ? hydra_branches(word) : word);
-        continue;
-      }
-      const std::string flag = word.Scalar().substr(2);
-      const std::size_t equals = flag.find('=');
-      if (equals != std::string::npos) {
-        words.emplace_back(i, YAML::Node(key_of(flag.substr(0, equals)) + "=" + flag.substr(equals + 1)));
-        continue;
-      }
-      // As argparse's nargs: the words up to the next flag are the flag's values.
-      const std::size_t flag_index = i;
-      std::vector<YAML::Node> values;
-      while (i + 1 < args.size() && is_flag_value(args[i + 1])) values.push_back(args[++i]);
-      words.emplace_back(flag_index, hydra_word(key_of(flag), values));
-    }
-    return words;
-  }
+  // The rewritten args, each where its words stood.
+  struct Arg {
+    std::size_t element;
+    bool conditional = false;
+    YAML::Node word;  // unless conditional
+    std::vector<YAML::Node> then_words, else_words;
+  };
+  struct Container {
+    std::vector<Arg> args;
 
-  // `key=VALUE`, `key=[V1,V2]` for several values, `key=true` for none: one text when every
-  // piece is text, else v1's concat of the texts and the placeholders.
-  static YAML::Node hydra_word(const std::string& key, const std::vector<YAML::Node>& values) {
-    std::vector<YAML::Node> pieces{YAML::Node(key + "=" + (values.size() > 1 ? "[" : ""))};
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      if (i > 0) pieces.emplace_back(",");
-      pieces.push_back(values[i]);
+    void keep(std::size_t element, const std::vector<YAML::Node>& elements) {
+      if (args.empty() || args.back().element != element) args.push_back({element, false, elements[element], {}, {}});
     }
-    if (values.empty()) pieces.emplace_back("true");
-    if (values.size() > 1) pieces.emplace_back("]");
+    void add(const ComponentWord& at, const YAML::Node& word) {
+      if (!at.conditional()) {
+        args.push_back({at.element, false, word, {}, {}});
+        return;
+      }
+      if (args.empty() || args.back().element != at.element) args.push_back({at.element, true, {}, {}, {}});
+      (at.branch == Branch::kThen ? args.back().then_words : args.back().else_words).push_back(word);
+    }
+  };
 
-    YAML::Node merged(YAML::NodeType::Sequence);
-    merged.SetStyle(YAML::EmitterStyle::Flow);
-    for (const YAML::Node& piece : pieces) {
-      const bool joins = piece.IsScalar() && merged.size() > 0 && merged[merged.size() - 1].IsScalar();
-      if (joins) {
-        merged[merged.size() - 1] = merged[merged.size() - 1].Scalar() + piece.Scalar();
-      } else {
-        merged.push_back(piece.IsScalar() ? YAML::Node(piece.Scalar()) : piece);
+  // A flag and its values become one override, which stands where the flag stands: in one
+  // branch of a conditional arg, or outside any.
+  void check_in_one_arg(const std::vector<ComponentWord>& words, const FlagWords& flag) const {
+    const ComponentWord& flag_word = words[flag.begin];
+    for (std::size_t i = flag.begin + 1; i < flag.end; ++i) {
+      const bool same_branch = words[i].branch == flag_word.branch;
+      if (!same_branch || (flag_word.conditional() && words[i].element != flag_word.element)) {
+        throw AdaptError(yaml_spot(source_, words[i].mark) + "--" + flag.name +
+                         " takes this value from another branch than its own, which --style hydra cannot write as "
+                         "one override; put the flag into each branch with its values");
       }
     }
-    if (merged.size() == 1) return merged[0];
-    YAML::Node concat(YAML::NodeType::Map);
-    concat.SetStyle(YAML::EmitterStyle::Flow);
-    concat["concat"] = merged;
-    return concat;
   }
-
-  // v1's {if: {cond: ..., then: [...], else: [...]}} with its branches rewritten.
-  YAML::Node hydra_branches(const YAML::Node& word) const {
-    YAML::Node result = YAML::Clone(word);
-    for (const char* branch : {"then", "else"}) {
-      const YAML::Node words = yaml_field(result["if"], branch);
-      if (!words.IsSequence()) continue;
-      YAML::Node rewritten = sequence_like(words);
-      for (const auto& entry : hydra_words(elements(words), 0)) rewritten.push_back(entry.second);
-      result["if"][branch] = rewritten;
-    }
-    return result;
-  }
-
-  static std::string key_of(const std::string& flag) { return key_for_flag(flag, true); }
 
   [[noreturn]] void fail(const YAML::Node& node, const std::string& problem) const {
     throw AdaptError(yaml_spot(source_, node.Mark()) + problem);
@@ -226,6 +311,11 @@ std::optional<RewriteStyle> rewrite_style_from_name(std::string_view name) {
 }
 
 std::string rewrite_component_yaml(const std::string& text, const std::string& source, RewriteStyle style) {
+  // The command line is read by the one reader, on a YamlTree; the output is yaml-cpp's node
+  // graph emitted, because only that graph keeps what the emitter needs to write the rest of the
+  // spec back (flow or block style, quoted scalars, every further document), where a YamlTree
+  // keeps only what the readers look at. `rewrite` runs once, on a spec of kilobytes, at build time.
+  const YamlTree tree = YamlTree::parse(text, source);
   std::vector<YAML::Node> documents;
   try {
     documents = YAML::LoadAll(text);
@@ -238,7 +328,7 @@ std::string rewrite_component_yaml(const std::string& text, const std::string& s
   out << YAML::Comment(header(source, style));
   for (std::size_t i = 0; i < documents.size(); ++i) {
     // kfp writes a platform spec as a second document; only the first holds the components.
-    if (i == 0) rewriter.rewrite_document(documents[i]);
+    if (i == 0) rewriter.rewrite_document(documents[i], tree.root());
     out << YAML::BeginDoc;
     emit_node(out, documents[i]);
   }

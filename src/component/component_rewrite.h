@@ -22,10 +22,13 @@ enum class RewriteStyle {
 std::optional<RewriteStyle> rewrite_style_from_name(std::string_view name);
 
 // The spec (v1 component YAML, or a spec compiled by kfp 2.x: every executor's container)
-// rewritten in `style`, as YAML text starting with a comment that says what changed. Each
-// `--flag VALUE` pair of the args becomes `key=VALUE` with the key key_for_flag gives (hyphens
-// as underscores, as the schema --component derives); `--flag=VALUE` too, a bare `--flag` becomes
-// `key=true`, and v1 `if` branches are rewritten inside. Other words stay.
+// rewritten in `style`, as YAML text starting with a comment that says what changed. The
+// command line is read by component_words, the reader `schema --component` uses, and each flag
+// with its values (component_flag_words) becomes `key=VALUE` with the key key_for_flag gives
+// (hyphens as underscores, as the schema --component derives); `--flag=VALUE` too, a bare
+// `--flag` becomes `key=true`, and the branches of a v1 `if` or a v2 `IfPresent` are rewritten
+// inside. Throws AdaptError as component_words does, and for a flag whose values lie in another
+// branch than its own.
 // yaml-cpp keeps the order of keys and block or flow style, but not the file's comments or
 // anchors; a quoted scalar comes out double-quoted. Throws AdaptError naming the
 // spot for a spec that is no component or a container without a command.

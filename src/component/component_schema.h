@@ -1,9 +1,7 @@
 #pragma once
 
 #include <string>
-#include <vector>
 
-#include "component/component_word.h"
 #include "schema/schema.h"
 
 namespace hydra_adapt {
@@ -15,10 +13,6 @@ namespace hydra_adapt {
 // file (see v2_component_words). `source` names the file in messages. Throws AdaptError naming
 // the spot in the file for a spec that cannot be used.
 Schema parse_component_yaml(const std::string& text, const std::string& source, const std::string& executor);
-
-// The words of the spec's command line (command, then args) that parse_component_yaml reads.
-std::vector<ComponentWord> component_words(const std::string& text, const std::string& source,
-                                           const std::string& executor);
 
 // The same for a file; a missing or unreadable file is an AdaptError too.
 Schema load_component_file(const std::string& path, const std::string& executor);

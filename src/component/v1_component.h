@@ -1,11 +1,10 @@
 #pragma once
 
-#include <yaml-cpp/yaml.h>
-
 #include <string>
 #include <vector>
 
 #include "component/component_word.h"
+#include "yaml/yaml_tree.h"
 
 namespace hydra_adapt {
 
@@ -13,6 +12,6 @@ namespace hydra_adapt {
 // placeholder typed from the component's `inputs:` and `outputs:`. `source` names the file in
 // messages. Throws AdaptError naming the spot for an unknown placeholder, a name that no input
 // or output declares, or a component without a container.
-std::vector<ComponentWord> v1_component_words(const YAML::Node& root, const std::string& source);
+std::vector<ComponentWord> v1_component_words(const YamlNode& root, const std::string& source);
 
 }  // namespace hydra_adapt

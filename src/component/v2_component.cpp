@@ -7,7 +7,9 @@
 #include <string_view>
 
 #include "adapt_error.h"
+#include "text/ascii.h"
 #include "yaml/yaml_source.h"
+#include "yaml/yaml_tree.h"
 
 namespace hydra_adapt {
 namespace {
@@ -34,7 +36,7 @@ bool consume(std::string_view& text, std::string_view prefix) {
 
 // "{{$.inputs.artifacts['data'].path}}" as side "inputs", kind "artifacts", name "data" and
 // access ".path" (empty when none): {{$.(inputs|outputs).(parameters|artifacts)['NAME']
-// (.path|.uri|.output_file)?}}, the whole text. Read by steps, not by std::regex, whose
+// (.path|.uri|.output_file)?}}, the whole text. Read by steps, not by regular expressions, whose
 // compiler and matcher would add about 0.1 MB to the static binary (BENCHMARKS.md).
 struct PlaceholderParts {
   std::string_view side, kind, name, access;
@@ -69,65 +71,72 @@ struct Declared {
 };
 using Declarations = std::map<std::string, Declared>;
 
+// A field that must be a mapping when present: a null node, which has no entries, when absent.
+YamlNode v2_mapping(const YamlNode& parent, const std::string& key, const std::string& source) {
+  const YamlNode node = yaml_field(parent, key);
+  if (!node.IsNull() && !node.IsMap()) throw AdaptError(yaml_spot(source, node.Mark()) + key + " must be a mapping");
+  return node;
+}
+
 class V2Reader {
  public:
   explicit V2Reader(const std::string& source) : source_(source) {}
 
-  std::vector<ComponentWord> read(const YAML::Node& root, const std::string& executor) {
-    const YAML::Node executors = mapping(yaml_field(root, "deploymentSpec"), "executors");
-    if (executors.size() == 0) fail(root, "deploymentSpec has no executors");
+  std::vector<ComponentWord> read(const YamlNode& root, const std::string& executor) {
+    const YamlNode executors = v2_executors(root, source_);
     const std::string label = chosen_executor(root, executors, executor);
     declare(component_of(root, label, executors));
-    const YAML::Node container = yaml_field(executors[label], "container");
-    if (!container.IsMap()) fail(executors[label], "executor " + label + " runs no container");
+    const YamlNode container = yaml_field(yaml_field(executors, label), "container");
+    if (!container.IsMap()) fail(yaml_field(executors, label), "executor " + label + " runs no container");
     for (const char* part : {"command", "args"}) {
-      const YAML::Node words = yaml_field(container, part);
+      const YamlNode words = yaml_field(container, part);
       if (words.IsNull()) continue;
       if (!words.IsSequence()) fail(words, std::string(part) + " must be a list");
       for (const auto& word : words) {
         if (!word.IsScalar()) fail(word, "an arg of a compiled component is a string");
-        add_text_word(word.Scalar(), word.Mark(), false, false);
+        add_text_word(word.Scalar(), word.Mark(), Branch::kNone, false);
+        ++element_;
       }
     }
     return std::move(words_);
   }
 
  private:
-  std::string chosen_executor(const YAML::Node& root, const YAML::Node& executors, const std::string& wanted) const {
+  std::string chosen_executor(const YamlNode& root, const YamlNode& executors, const std::string& wanted) const {
     std::string names;
     for (const auto& entry : executors) names += (names.empty() ? "" : ", ") + entry.first.Scalar();
     if (wanted.empty()) {
-      if (executors.size() == 1) return executors.begin()->first.Scalar();
+      if (executors.size() == 1) return (*executors.begin()).first.Scalar();
       fail(executors, "the file holds " + std::to_string(executors.size()) + " executors (" + names +
                           "); pick one with --component-executor NAME");
     }
-    if (executors[wanted]) return wanted;
-    const YAML::Node label = yaml_field(yaml_field(mapping(root, "components"), wanted), "executorLabel");
-    if (label.IsScalar() && executors[label.Scalar()]) return label.Scalar();
+    if (!yaml_field(executors, wanted).IsNull()) return wanted;
+    const YamlNode label = yaml_field(yaml_field(mapping(root, "components"), wanted), "executorLabel");
+    if (label.IsScalar() && !yaml_field(executors, label.Scalar()).IsNull()) return label.Scalar();
     fail(executors, "no executor or component named '" + wanted + "' (executors: " + names + ")");
   }
 
-  YAML::Node component_of(const YAML::Node& root, const std::string& label, const YAML::Node& executors) const {
+  YamlNode component_of(const YamlNode& root, const std::string& label, const YamlNode& executors) const {
     for (const auto& entry : mapping(root, "components")) {
-      if (yaml_field(entry.second, "executorLabel").as<std::string>("") == label) return entry.second;
+      if (yaml_field(entry.second, "executorLabel").Scalar() == label) return entry.second;
     }
-    fail(executors[label], "no component under components: has executorLabel " + label);
+    fail(yaml_field(executors, label), "no component under components: has executorLabel " + label);
   }
 
-  void declare(const YAML::Node& component) {
-    const YAML::Node inputs = yaml_field(component, "inputDefinitions");
-    const YAML::Node outputs = yaml_field(component, "outputDefinitions");
+  void declare(const YamlNode& component) {
+    const YamlNode inputs = yaml_field(component, "inputDefinitions");
+    const YamlNode outputs = yaml_field(component, "outputDefinitions");
     for (const auto& entry : mapping(inputs, "parameters")) {
-      const YAML::Node& definition = entry.second;
-      const YAML::Node default_value = yaml_field(definition, "defaultValue");
+      const YamlNode& definition = entry.second;
+      const YamlNode default_value = yaml_field(definition, "defaultValue");
       input_parameters_[entry.first.Scalar()] = {
-          parameter_type(yaml_field(definition, "parameterType").as<std::string>("")),
-          yaml_field(definition, "isOptional").as<bool>(false) || !default_value.IsNull(),
+          parameter_type(yaml_field(definition, "parameterType").Scalar()),
+          yaml_bool(yaml_field(definition, "isOptional")).value_or(false) || !default_value.IsNull(),
           default_value.IsScalar() ? std::optional(default_value.Scalar()) : std::nullopt};
     }
     for (const auto& entry : mapping(inputs, "artifacts")) {
       input_artifacts_[entry.first.Scalar()] = {ValueType::kPath,
-                                                yaml_field(entry.second, "isOptional").as<bool>(false)};
+                                                yaml_bool(yaml_field(entry.second, "isOptional")).value_or(false)};
     }
     for (const char* kind : {"parameters", "artifacts"}) {
       for (const auto& entry : mapping(outputs, kind)) outputs_[entry.first.Scalar()] = {ValueType::kOutputPath, false};
@@ -136,13 +145,17 @@ class V2Reader {
 
   // Compiled IfPresent and Concat placeholders are JSON texts; other words are literal text
   // around {{$...}} placeholders.
-  void add_text_word(const std::string& text, const YAML::Mark& mark, bool conditional, bool opens_else) {
-    const auto json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  void add_text_word(const std::string& text, const YAML::Mark& mark, Branch branch, bool opens_else) {
+    // Only a text that opens with '{' can be JSON: parsing every arg cost a tenth of reading a
+    // spec with 2,000 inputs (bench/component_reader.py).
+    const auto json =
+        starts_with(text, "{") ? nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false) : nlohmann::json();
     if (is_placeholder_object(json, "IfPresent")) {
+      if (branch != Branch::kNone) fail_at(mark, "an IfPresent inside an IfPresent is not supported");
       add_if_present(json["IfPresent"], mark);
       return;
     }
-    ComponentWord word{{}, mark, conditional, opens_else};
+    ComponentWord word{{}, mark, element_, branch, opens_else};
     if (is_placeholder_object(json, "Concat")) {
       add_json_pieces(json, word);
     } else {
@@ -159,14 +172,14 @@ class V2Reader {
     if (!input_parameters_.count(input) && !input_artifacts_.count(input)) {
       fail_at(mark, "IfPresent names '" + input + "', which inputDefinitions does not declare");
     }
-    for (const char* branch : {"Then", "Else"}) {
-      if (!branches.contains(branch)) continue;
-      const nlohmann::json& words = branches[branch];
-      if (!words.is_array()) fail_at(mark, std::string("IfPresent's ") + branch + " is a list of args");
+    for (const auto& [name, branch] : {std::pair{"Then", Branch::kThen}, std::pair{"Else", Branch::kElse}}) {
+      if (!branches.contains(name)) continue;
+      const nlohmann::json& words = branches[name];
+      if (!words.is_array()) fail_at(mark, std::string("IfPresent's ") + name + " is a list of args");
       bool first = true;
       for (const auto& word : words) {
-        add_text_word(word.is_string() ? word.get<std::string>() : word.dump(), mark, true,
-                      first && std::string(branch) == "Else");
+        add_text_word(word.is_string() ? word.get<std::string>() : word.dump(), mark, branch,
+                      first && branch == Branch::kElse);
         first = false;
       }
     }
@@ -211,7 +224,7 @@ class V2Reader {
       fail_at(mark, text + " names '" + name + "', which the component's " + side.substr(0, side.size() - 1) +
                         "Definitions." + kind + " does not declare");
     }
-    return {name, found->second.type, found->second.optional, found->second.default_text};
+    return {name, found->second.type, found->second.optional, text, found->second.default_text};
   }
 
   static std::string unsupported(const std::string& text) {
@@ -220,15 +233,9 @@ class V2Reader {
            "{{$.outputs.artifacts['n'].path}} or .uri, {{$.outputs.parameters['n'].output_file}})";
   }
 
-  // A field that must be a mapping when present: an empty mapping when absent.
-  YAML::Node mapping(const YAML::Node& parent, const std::string& key) const {
-    const YAML::Node node = yaml_field(parent, key);
-    if (node.IsNull()) return YAML::Node(YAML::NodeType::Map);
-    if (!node.IsMap()) fail(node, key + " must be a mapping");
-    return node;
-  }
+  YamlNode mapping(const YamlNode& parent, const std::string& key) const { return v2_mapping(parent, key, source_); }
 
-  [[noreturn]] void fail(const YAML::Node& node, const std::string& problem) const { fail_at(node.Mark(), problem); }
+  [[noreturn]] void fail(const YamlNode& node, const std::string& problem) const { fail_at(node.Mark(), problem); }
   [[noreturn]] void fail_at(const YAML::Mark& mark, const std::string& problem) const {
     throw AdaptError(yaml_spot(source_, mark) + problem);
   }
@@ -238,11 +245,18 @@ class V2Reader {
   Declarations input_artifacts_;
   Declarations outputs_;
   std::vector<ComponentWord> words_;
+  std::size_t element_ = 0;  // the container's arg being read
 };
 
 }  // namespace
 
-std::vector<ComponentWord> v2_component_words(const YAML::Node& root, const std::string& source,
+YamlNode v2_executors(const YamlNode& root, const std::string& source) {
+  const YamlNode executors = v2_mapping(yaml_field(root, "deploymentSpec"), "executors", source);
+  if (executors.size() == 0) throw AdaptError(yaml_spot(source, root.Mark()) + "deploymentSpec has no executors");
+  return executors;
+}
+
+std::vector<ComponentWord> v2_component_words(const YamlNode& root, const std::string& source,
                                               const std::string& executor) {
   return V2Reader(source).read(root, executor);
 }

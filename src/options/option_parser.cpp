@@ -18,4 +18,12 @@ po::variables_map parse_option_words(const po::options_description& options, con
   return values;
 }
 
+bool switch_value(const po::variables_map& values, const char* option, const char* variable) {
+  const std::string value = values[option].as<std::string>();
+  if (value == "1" || value == "true") return true;
+  if (value == "0" || value == "false") return false;
+  throw AdaptError(std::string("--") + option + " / " + variable + ": " + quote_for_message(value) +
+                   " is not one of 1, 0");
+}
+
 }  // namespace hydra_adapt

@@ -17,4 +17,8 @@ boost::program_options::variables_map parse_option_words(const boost::program_op
                                                          const std::vector<std::string>& words,
                                                          const std::string& help_hint);
 
+// The value of a 1|0 option (true and false too). Throws AdaptError naming the option and
+// its variable for any other value.
+bool switch_value(const boost::program_options::variables_map& values, const char* option, const char* variable);
+
 }  // namespace hydra_adapt

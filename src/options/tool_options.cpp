@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "adapt_error.h"
+#include "args/local_rank.h"
 #include "options/option_parser.h"
 #include "options/source_options.h"
 #include "supervision/init_options.h"
@@ -38,6 +39,14 @@ po::options_description option_descriptions() {
   po::options_description options(kUsage);
   add_source_options(options, true);
   options.add_options()  //
+      ("compose", po::value<std::string>()->implicit_value("1")->value_name("1|0"),
+       "map against the config the job's own choices compose: run PROGRAM WORDS --cfg all with the job's "
+       "Hydra overrides and the flags that choose config groups (--model resnet -> model=resnet), so that "
+       "the keys an option brings are known; one more start of the program for a job that chooses a group "
+       "(docs/hydra-config.md)  [HYDRA_ADAPT_COMPOSE=1|0]")  //
+      ("compose-timeout", po::value<std::string>()->value_name("SECONDS"),
+       "how long one composition may take before it is killed and the job refused. Default: 300  "
+       "[HYDRA_ADAPT_COMPOSE_TIMEOUT]")  //
       ("dry-run", po::value<std::string>()->implicit_value("text")->value_name("text|json"),
        "print the translation and the final command, run nothing  [HYDRA_ADAPT_DRY_RUN=1|text|json]")  //
       ("unknown", po::value<std::string>()->value_name("error|pass|auto"),
@@ -62,11 +71,13 @@ po::options_description option_descriptions() {
       ("parent-death-signal", po::value<std::string>()->value_name("SIG"),
        "forward SIG (TERM, SIGUSR1, 15) to PROGRAM when hydra-adapt's parent dies; like tini -p  "
        "[HYDRA_ADAPT_PARENT_DEATH_SIGNAL]")  //
-      ("platform", po::value<std::string>()->value_name("sagemaker"),
+      ("platform", po::value<std::string>()->value_name("sagemaker|wandb"),
        "take the platform's own values too: sagemaker reads the hyperparameters from SM_HPS, else from "
        "$SAGEMAKER_BASE_DIR (default /opt/ml)/input/config/hyperparameters.json, drops the word 'train' "
-       "SageMaker appends, and writes an error to BASE/output/failure  [HYDRA_ADAPT_PLATFORM]")  //
-      ("help,h", "print this help")                                                              //
+       "SageMaker appends, and writes an error to BASE/output/failure; wandb reads the typed parameters from "
+       "the file $WANDB_SWEEP_PARAM_PATH names (sweeps), else from WANDB_CONFIG or its shards (Launch), and "
+       "drops the sweep agent's renderings of them (docs/wandb.md)  [HYDRA_ADAPT_PLATFORM]")  //
+      ("help,h", "print this help")                                                           //
       ("version", "print the version");
   return options;
 }
@@ -76,6 +87,8 @@ constexpr std::pair<const char*, const char*> kVariables[] = {
     {"HYDRA_ADAPT_COMPONENT", "component"},
     {"HYDRA_ADAPT_COMPONENT_EXECUTOR", "component-executor"},
     {"HYDRA_ADAPT_HYDRA_CONFIG", "hydra-config"},
+    {"HYDRA_ADAPT_COMPOSE", "compose"},
+    {"HYDRA_ADAPT_COMPOSE_TIMEOUT", "compose-timeout"},
     {"HYDRA_ADAPT_DRY_RUN", "dry-run"},
     {"HYDRA_ADAPT_UNKNOWN", "unknown"},
     {"HYDRA_ADAPT_LOG_LEVEL", "log-level"},
@@ -108,7 +121,7 @@ std::vector<std::string> own_words(const std::vector<std::string>& words) {
 
 Platform platform_named(const std::string& name) {
   if (const std::optional<Platform> platform = platform_from_name(name)) return *platform;
-  throw AdaptError("--platform / HYDRA_ADAPT_PLATFORM: '" + name + "' is not one of sagemaker");
+  throw AdaptError("--platform / HYDRA_ADAPT_PLATFORM: '" + name + "' is not one of sagemaker, wandb");
 }
 
 DryRunFormat dry_run_format(const std::string& value) {
@@ -116,6 +129,15 @@ DryRunFormat dry_run_format(const std::string& value) {
   if (value == "json") return DryRunFormat::kJson;
   if (value == "0" || value == "false") return DryRunFormat::kOff;
   throw AdaptError("--dry-run / HYDRA_ADAPT_DRY_RUN: '" + value + "' is not one of text, json, 1, 0");
+}
+
+int compose_timeout(const std::string& value) {
+  const bool digits = !value.empty() && value.size() <= 6 && value.find_first_not_of("0123456789") == std::string::npos;
+  if (!digits || std::stoi(value) == 0) {
+    throw AdaptError("--compose-timeout / HYDRA_ADAPT_COMPOSE_TIMEOUT: " + quote_for_message(value) +
+                     " is not a whole number of seconds from 1 to 999999");
+  }
+  return std::stoi(value);
 }
 
 std::string log_level(const std::string& value) {
@@ -134,8 +156,10 @@ ToolOptions parse_tool_options(const std::vector<std::string>& words, const Vari
   const bool saw_dash_dash = own.size() < words.size();
   if (saw_dash_dash) options.after_dash_dash.assign(words.begin() + own.size() + 1, words.end());
 
+  LocalRank launcher = take_local_rank(own, 0, [](std::string_view) { return true; });
+  options.launcher_args = std::move(launcher.rank_words);
   const po::options_description descriptions = option_descriptions();
-  const po::variables_map command_line_values = parse_option_words(descriptions, own, "hydra-adapt --help");
+  const po::variables_map command_line_values = parse_option_words(descriptions, launcher.words, "hydra-adapt --help");
   if (command_line_values.count("init") && command_line_values.count("no-init")) {
     throw AdaptError("--init and --no-init contradict each other; give one of them");
   }
@@ -153,6 +177,9 @@ ToolOptions parse_tool_options(const std::vector<std::string>& words, const Vari
   }
   options.help = values.count("help") > 0;
   options.version = values.count("version") > 0;
+  if (values.count("compose")) options.compose = switch_value(values, "compose", "HYDRA_ADAPT_COMPOSE");
+  if (values.count("compose-timeout"))
+    options.compose_timeout_seconds = compose_timeout(values["compose-timeout"].as<std::string>());
   if (values.count("dry-run")) options.dry_run = dry_run_format(values["dry-run"].as<std::string>());
   if (values.count("log-level")) options.log_level = log_level(values["log-level"].as<std::string>());
   const InitChoice init = choose_init(command_line_values, environment_values);

@@ -18,6 +18,8 @@ enum class DryRunFormat { kOff, kText, kJson };
 // variables (a job can set variables but not the image's ENTRYPOINT). The command line wins.
 struct ToolOptions {
   MappingSources sources;
+  bool compose = false;               // map against the config the job's own choices compose
+  int compose_timeout_seconds = 300;  // how long one composition may take
   DryRunFormat dry_run = DryRunFormat::kOff;
   std::optional<UnknownPolicy> unknown;
   std::string log_level = "warn";
@@ -27,6 +29,9 @@ struct ToolOptions {
   bool help = false;
   bool version = false;
   std::vector<std::string> after_dash_dash;  // PROGRAM, its words and the incoming args
+  // Args for the program that a launcher put among hydra-adapt's own options (DeepSpeed's and
+  // torch.distributed.launch's --local_rank=N, which come right after the program they start).
+  std::vector<std::string> launcher_args;
 };
 
 // `words` are the tool's arguments (argv without argv[0]); `variable` reads HYDRA_ADAPT_*.

@@ -10,7 +10,7 @@
 namespace hydra_adapt {
 
 // Where the job runs, when the platform hands values over beside the command line.
-enum class Platform { kNone, kSageMaker };
+enum class Platform { kNone, kSageMaker, kWandb };
 
 // The platform --platform / HYDRA_ADAPT_PLATFORM names; nullopt for a name of none.
 std::optional<Platform> platform_from_name(std::string_view name);

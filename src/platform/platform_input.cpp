@@ -8,10 +8,16 @@
 #include "platform/process_variable.h"
 #include "sagemaker/sagemaker_environment.h"
 #include "sagemaker/sagemaker_input.h"
+#include "wandb/wandb_input.h"
 #include "yaml/yaml_source.h"
 
 namespace hydra_adapt {
 namespace {
+
+// Without --platform wandb, a sweep's ${args} and the like reach a json flag as Python's str().
+constexpr const char* kPythonRenderingJsonNote =
+    "a W&B sweep renders a dict or list on the command line with Python's str(), which is not JSON: run with "
+    "--platform wandb, which takes the exact value from the sweep's parameter file";
 
 // The file's text; nullopt when there is no such file. SageMaker writes these files, so a
 // hint points at where the tool looked.
@@ -32,13 +38,19 @@ std::optional<int> gpu_count() {
   return nvidia_gpu_count(names);
 }
 
+// The sweep agent's parameter file, which must be there once WANDB_SWEEP_PARAM_PATH names it.
+std::string read_wandb_file(const std::string& path) {
+  return read_text_file(path, "W&B sweep parameter file", "WANDB_SWEEP_PARAM_PATH, which the W&B agent sets");
+}
+
 }  // namespace
 
 PlatformInput read_platform_input(Platform platform, const std::vector<std::string>& after_dash_dash) {
   if (platform == Platform::kSageMaker) {
     return sagemaker_input(after_dash_dash, process_variable, read_sagemaker_file, gpu_count());
   }
-  return {split_program_words(after_dash_dash), {}, {}};
+  if (platform == Platform::kWandb) return wandb_input(after_dash_dash, process_variable, read_wandb_file);
+  return {split_program_words(after_dash_dash), {{}, kPythonRenderingJsonNote}, {}};
 }
 
 std::optional<std::string> platform_failure_file(Platform platform) {

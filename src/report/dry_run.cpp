@@ -44,7 +44,7 @@ std::string describe_mapping(const Translation& translation, const Mapping& mapp
   return mapping.incoming + " -> " + words + " (" + kind + ")";
 }
 
-std::string dry_run_text(const Translation& translation) {
+std::string dry_run_text(const Translation& translation, const Compositions* compositions) {
   const std::vector<std::string> argv = displayed_argv(translation);
   const std::vector<std::string> program(argv.begin(), argv.begin() + translation.program_word_count);
   std::vector<std::vector<std::string>> rows{{"incoming", "hydra key", "type", "final word"}};
@@ -62,7 +62,11 @@ std::string dry_run_text(const Translation& translation) {
   }
   std::string text = "hydra-adapt dry run: nothing was started\n";
   text += "program: " + shell_join(program) + "\n";
-  text += "split:   " + std::string(split_rule_description(translation.split_rule)) + "\n\n";
+  text += "split:   " + std::string(split_rule_description(translation.split_rule)) + "\n";
+  if (compositions && compositions->empty()) text += "composed: nothing ran; the --hydra-config file is the config\n";
+  for (std::size_t i = 0; compositions && i < compositions->size(); ++i)
+    text += "composed: " + shell_join((*compositions)[i]) + "\n";
+  text += "\n";
   for (const auto& row : rows) {
     text +=
         padded(row[0], widths[0] + 2) + padded(row[1], widths[1] + 2) + padded(row[2], widths[2] + 2) + row[3] + "\n";
@@ -75,7 +79,7 @@ std::string dry_run_text(const Translation& translation) {
   return text;
 }
 
-std::string dry_run_json(const Translation& translation) {
+std::string dry_run_json(const Translation& translation, const Compositions* compositions) {
   const std::vector<std::string> argv = displayed_argv(translation);
   nlohmann::json mappings = nlohmann::json::array();
   for (const Mapping& mapping : translation.mappings) {
@@ -92,13 +96,14 @@ std::string dry_run_json(const Translation& translation) {
   nlohmann::json folders = nlohmann::json::array();
   for (const FolderToCreate& folder : translation.folders)
     folders.push_back({{"folder", folder.secret ? "***" : folder.folder}, {"flags", folder.flags}});
-  const nlohmann::json report{
+  nlohmann::json report{
       {"argv", argv},
       {"program", std::vector<std::string>(argv.begin(), argv.begin() + translation.program_word_count)},
       {"split_rule", translation.split_rule == SplitRule::kSecondDashDash ? "second-dash-dash" : "first-flag"},
       {"mappings", mappings},
       {"folders", folders},
   };
+  if (compositions) report["compositions"] = *compositions;
   // JSON cannot hold bytes that are not UTF-8; they show as U+FFFD here, and only here.
   return report.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "schema/flag_resolver.h"
+
 namespace hydra_adapt {
 
 std::optional<UnknownPolicy> unknown_policy_from_name(std::string_view name) {
@@ -34,6 +36,10 @@ std::string flag_type_name(const FlagSpec& flag) {
 const FlagSpec* Schema::find(std::string_view name) const {
   const auto found = std::find_if(flags.begin(), flags.end(), [&](const FlagSpec& flag) { return flag.name == name; });
   return found == flags.end() ? nullptr : &*found;
+}
+
+bool Schema::maps_flag(std::string_view name) const {
+  return find(name) != nullptr || (resolver && resolver->resolve(name));
 }
 
 const EnvSpec* Schema::find_env(std::string_view variable) const {

@@ -63,6 +63,8 @@ struct Schema {
   std::shared_ptr<const FlagResolver> resolver;
 
   const FlagSpec* find(std::string_view name) const;
+  // Whether a flag of this name reaches a key: declared, or known to the resolver.
+  bool maps_flag(std::string_view name) const;
   const EnvSpec* find_env(std::string_view variable) const;
 };
 

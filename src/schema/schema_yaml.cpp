@@ -194,11 +194,9 @@ class SchemaReader {
 
   // As yaml-cpp's nodes read a bool: true, True, TRUE, yes, on, y and their opposites.
   bool boolean(const YamlNode& node, const std::string& field) const {
-    bool value = false;
-    if (!node.IsScalar() || !YAML::convert<bool>::decode(YAML::Node(node.Scalar()), value)) {
-      fail(node, "'" + field + "' must be true or false");
-    }
-    return value;
+    const std::optional<bool> value = yaml_bool(node);
+    if (!value) fail(node, "'" + field + "' must be true or false");
+    return *value;
   }
 
   std::string scalar(const YamlNode& node, const std::string& what) const {

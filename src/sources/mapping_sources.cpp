@@ -1,6 +1,7 @@
 #include "sources/mapping_sources.h"
 
 #include "component/component_schema.h"
+#include "hydra_config/composition.h"
 #include "hydra_config/config_resolver.h"
 #include "hydra_config/hydra_config_file.h"
 #include "schema/schema_merge.h"
@@ -8,9 +9,17 @@
 
 namespace hydra_adapt {
 
-Schema load_mappings(const MappingSources& sources) {
-  return merged_mappings(sources,
-                         sources.hydra_config_path ? load_hydra_config_file(*sources.hydra_config_path) : nullptr);
+Mappings load_mappings(const MappingSources& sources, bool compose, const ProgramSplit& split, const ConfigRun& run) {
+  Mappings mappings;
+  std::shared_ptr<const ConfigMatcher> config;
+  if (sources.hydra_config_path) config = load_hydra_config_file(*sources.hydra_config_path);
+  if (compose) {
+    ComposedConfig composed = compose_job_config(split, declared_mappings(sources, nullptr).schema, config, run);
+    config = std::move(composed.config);
+    mappings.compositions = std::move(composed.commands);
+  }
+  mappings.schema = merged_mappings(sources, config);
+  return mappings;
 }
 
 Schema merged_mappings(const MappingSources& sources, const std::shared_ptr<const ConfigMatcher>& config) {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "args/environment.h"
+#include "hydra_config/composition.h"
 #include "hydra_config/config_flags.h"
 #include "hydra_config/config_matcher.h"
 #include "options/variable_reader.h"
@@ -20,10 +21,16 @@ struct MappingSources {
   std::optional<std::string> hydra_config_path;  // what the app printed with --cfg all
 };
 
+struct Mappings {
+  Schema schema;
+  std::vector<std::vector<std::string>> compositions;  // each run of --compose, whole
+};
+
 // The one place the mapping sources merge, in their order of precedence: --schema, then
-// --component, then the app's Hydra config (--hydra-config), then zero-config (the unknown
-// policy). Empty with none of them.
-Schema load_mappings(const MappingSources& sources);
+// --component, then the app's Hydra config (--hydra-config, or with `compose` the config the
+// job composes, read through `run`), then zero-config (the unknown policy). Empty with none
+// of them. Without `compose`, `split` and `run` are not used.
+Mappings load_mappings(const MappingSources& sources, bool compose, const ProgramSplit& split, const ConfigRun& run);
 
 // The same merge with the app's config given (read from --hydra-config's file or from the
 // program; may be null for none).

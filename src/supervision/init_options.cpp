@@ -4,19 +4,12 @@
 #include <vector>
 
 #include "adapt_error.h"
+#include "options/option_parser.h"
 #include "supervision/signal_name.h"
 
 namespace hydra_adapt {
 namespace po = boost::program_options;
 namespace {
-
-bool on_off(const po::variables_map& values, const char* option, const char* variable) {
-  const std::string value = values[option].as<std::string>();
-  if (value == "1" || value == "true") return true;
-  if (value == "0" || value == "false") return false;
-  throw AdaptError(std::string("--") + option + " / " + variable + ": " + quote_for_message(value) +
-                   " is not one of 1, 0");
-}
 
 // What one source, the command line or the environment, asks for.
 struct InitRequest {
@@ -35,7 +28,7 @@ InitRequest read_request(const po::variables_map& values, bool from_command_line
   if (values.count("no-init")) {
     request.init = false;
   } else if (values.count("init")) {
-    request.init = on_off(values, "init", "HYDRA_ADAPT_INIT");
+    request.init = switch_value(values, "init", "HYDRA_ADAPT_INIT");
   }
   if (values.count("parent-death-signal")) {
     request.parent_death_signal = forwardable_signal(values["parent-death-signal"].as<std::string>(),
@@ -50,7 +43,7 @@ InitRequest read_request(const po::variables_map& values, bool from_command_line
     request.needs_supervisor = spelling("--remap-exit", "HYDRA_ADAPT_REMAP_EXIT");
   }
   if (values.count("kill-group")) {
-    request.kill_group = on_off(values, "kill-group", "HYDRA_ADAPT_KILL_GROUP");
+    request.kill_group = switch_value(values, "kill-group", "HYDRA_ADAPT_KILL_GROUP");
     if (*request.kill_group) request.needs_supervisor = spelling("--kill-group", "HYDRA_ADAPT_KILL_GROUP=1");
   }
   if (request.init == false && request.needs_supervisor != nullptr) {

@@ -25,8 +25,6 @@
 namespace hydra_adapt {
 namespace {
 
-constexpr int kForwardedSignals[] = {SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGWINCH};
-
 // The tool's status when a system call the supervisor needs fails (no fork, no process group):
 // not the program's, so never remapped; 126 and 127 stay the exec's own.
 constexpr int kSupervisorFailureExitStatus = 1;

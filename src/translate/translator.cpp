@@ -81,12 +81,12 @@ class Translator {
       return flag ? flag->value_count() : 0;
     };
     const std::vector<IncomingArg> command_line = split_incoming_args(split.incoming, value_count);
-    for (const auto& [arg, origin, from_command_line] : ordered_incoming_args(command_line, platform.values)) {
+    for (const auto& [arg, origin, from_command_line, json] : ordered_incoming_args(command_line, platform.values)) {
       reject_placeholders(arg, origin);
       if (is_executor_input(arg)) {
         translate_executor_input(arg);
       } else if (arg.kind == IncomingArg::Kind::kFlag) {
-        translate_flag(arg, origin, from_command_line ? platform.json_rendering_note : "");
+        translate_flag(arg, origin, from_command_line ? platform.json_rendering_note : "", json);
       } else {
         const auto passed =
             arg.kind == IncomingArg::Kind::kOverride ? Mapping::Origin::kOverride : Mapping::Origin::kHydraFlag;
@@ -101,13 +101,19 @@ class Translator {
  private:
   // `flag` names the arg in the report and in messages: "--lr", "--executor_input:lr" or
   // "SM_HPS:lr". `json_note` is added to the error for a value that is not JSON for a json type.
-  void translate_flag(const IncomingArg& arg, const std::string& flag, const std::string& json_note = "") {
+  // `json`: the value typed, as JSON text, when its source knows its type (PlatformValue::json).
+  void translate_flag(const IncomingArg& arg, const std::string& flag, const std::string& json_note = "",
+                      const std::optional<std::string>& json = std::nullopt) {
     if (const FlagSpec* spec = declared_flag(arg.name)) {
-      seen_.insert(arg.name);
+      seen_.insert(spec->name);
       const auto origin = spec->rule.empty() ? Mapping::Origin::kSchema : Mapping::Origin::kHydraConfig;
       Mapping mapping = mapped_to(origin, flag, spec->key, flag_type_name(*spec), spec->secret);
       mapping.rule = spec->rule;
-      add_mapping(std::move(mapping), override_words(*spec, render_flag_values(*spec, arg, flag, json_note)));
+      const std::string value = json == "null" ? "null"
+                                : json && spec->type == ValueType::kAuto
+                                    ? render_value(flag, *spec, false, ValueType::kJson, *json)
+                                    : render_flag_values(*spec, arg, flag, json_note);
+      add_mapping(std::move(mapping), override_words(*spec, value));
       return;
     }
     switch (unknown_) {
@@ -121,7 +127,9 @@ class Translator {
         if (!is_addressable_key(key)) {
           throw AdaptError(flag + ": '" + key + "' is not a Hydra key; declare the flag in a schema with a key");
         }
-        const AutoValue value = arg.values.empty() ? AutoValue{"bool", "true"} : render_auto_value(arg.values.front());
+        const AutoValue value = json ? AutoValue{"json", render_value(flag, {}, false, ValueType::kJson, *json)}
+                                : arg.values.empty() ? AutoValue{"bool", "true"}
+                                                     : render_auto_value(arg.values.front());
         add_mapping(mapped_to(Mapping::Origin::kAuto, flag, key, std::string(value.type), false),
                     {key + "=" + value.text});
         return;
@@ -299,6 +307,11 @@ class Translator {
   const FlagSpec* declared_flag(std::string_view name) const {
     const auto found = flags_by_name_.find(name);
     if (found != flags_by_name_.end()) return found->second;
+    // `----output-paths` (kfp's function-based components) is the flag output-paths, as its
+    // argparse dest is output_paths: a schema names flags without dashes.
+    if (const std::size_t dashes = name.find_first_not_of('-'); dashes != 0 && dashes != std::string_view::npos) {
+      return declared_flag(name.substr(dashes));
+    }
     if (!schema_.resolver) return nullptr;
     std::optional<FlagSpec> spec = schema_.resolver->resolve(name);
     if (!spec) return nullptr;

@@ -15,8 +15,10 @@ std::vector<ArgWithOrigin> ordered_incoming_args(const std::vector<IncomingArg>&
     ordered.push_back({arg, flag ? "--" + arg.name : arg.words.front(), true});
   }
   for (const PlatformValue& value : platform) {
-    ordered.push_back(
-        {{IncomingArg::Kind::kFlag, value.name, {"--" + value.name, value.text}, {value.text}}, value.origin, false});
+    ordered.push_back({{IncomingArg::Kind::kFlag, value.name, {"--" + value.name, value.text}, {value.text}},
+                       value.origin,
+                       false,
+                       value.json});
   }
   return ordered;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,10 @@ struct PlatformValue {
   std::string name;    // "lr" reaches --lr's mapping
   std::string text;    // exactly what the program is to receive, before typing
   std::string origin;  // where it came from, for the dry run and errors: "SM_HPS:lr"
+  // The value as JSON text when the source holds it typed (W&B's parameter file): a null stays
+  // null whatever the flag's type, and where no type is declared (zero-config, `auto`) the
+  // value keeps its own (a str stays a str, a list a list). nullopt: only the text is known.
+  std::optional<std::string> json{};
 };
 
 // A platform as a value source beside the command line: its values, and what it says about the
@@ -30,6 +35,7 @@ struct ArgWithOrigin {
   IncomingArg arg;
   std::string origin;  // "--lr", "SM_HPS:lr", or the word as it came
   bool from_command_line = true;
+  std::optional<std::string> json{};  // PlatformValue::json
 };
 
 // The one place the value sources are ordered: the command line's args, less each flag a

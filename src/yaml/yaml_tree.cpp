@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/parser.h>
+#include <yaml-cpp/yaml.h>
 
 #include <sstream>
 #include <unordered_map>
@@ -125,6 +126,12 @@ YamlTree YamlTree::parse(const std::string& text, const std::string& source) {
   });
   if (tree.nodes_.size() == kRoot) tree.nodes_.emplace_back();  // no document: a null root
   return tree;
+}
+
+std::optional<bool> yaml_bool(const YamlNode& node) {
+  bool value = false;
+  if (!node.IsScalar() || !YAML::convert<bool>::decode(YAML::Node(node.Scalar()), value)) return std::nullopt;
+  return value;
 }
 
 }  // namespace hydra_adapt

@@ -3,6 +3,7 @@
 #include <yaml-cpp/mark.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -102,6 +103,10 @@ class YamlTree {
 // The value of `key` in a mapping; a null node with no spot when `node` is no mapping or
 // lacks the key. As yaml_field does for yaml-cpp's nodes, the first of repeated keys.
 YamlNode yaml_field(const YamlNode& node, std::string_view key);
+
+// A scalar read as yaml-cpp's nodes read a bool: true, True, TRUE, yes, on, y and their
+// opposites; nothing for anything else.
+std::optional<bool> yaml_bool(const YamlNode& node);
 
 inline const YamlNode::Stored& YamlNode::stored() const { return tree_->nodes_[at_]; }
 inline const std::string& YamlNode::Tag() const { return tree_->tags_[stored().tag]; }

@@ -11,7 +11,8 @@ The app is tests/e2e/apps/record/main.py, run by this venv's python (sys.executa
 writes its sys.argv[1:] to $RECORD_ARGV before Hydra starts, the composed config to
 $RECORD_OUT and what Hydra saw to $RECORD_HYDRA; run_raw points them into a folder of its own
 (never the run's cwd) and reads them into Result. "The program did not start" is checked by
-no argv file existing. Another config tree: config_tree(NAME) (tests/e2e/apps/NAME), passed
+no argv file existing; a run under `--cfg all` (hydra-adapt composing the config, --compose)
+is no start: it is one entry of Result.compositions. Another config tree: config_tree(NAME) (tests/e2e/apps/NAME), passed
 as run_tool_in(..., config=...) or record_program(config=...).
 """
 from __future__ import annotations
@@ -101,6 +102,7 @@ class Result:
     argv: list | None         # the app's sys.argv[1:], None if the program never started
     cmd: list = field(default_factory=list)
     hydra: dict | None = None  # what Hydra saw: run_dir, task_overrides, hydra_overrides
+    compositions: list = field(default_factory=list)  # argv[1:] of each `--cfg all` run
 
     def __iter__(self):
         return iter((self.rc, self.stdout, self.stderr, self.cfg))
@@ -193,13 +195,16 @@ def run_command(cmd: Sequence, *, cwd: Path | str | None = None, env: Mapping | 
     rec = Path(tempfile.mkdtemp(prefix="hydra-adapt-record-"))
     try:
         out, argv_file, hydra_file = rec / "out.json", rec / "argv.json", rec / "hydra.json"
+        cfg_runs = rec / "cfg_runs.jsonl"
         e = base_env({"RECORD_OUT": str(out), "RECORD_ARGV": str(argv_file),
-                      "RECORD_HYDRA": str(hydra_file), **(env or {})})
+                      "RECORD_HYDRA": str(hydra_file), "RECORD_CFG_RUNS": str(cfg_runs), **(env or {})})
         p = subprocess.run(list(cmd), cwd=cwd, env=e, input=input if input is not None else b"",
                            capture_output=True, timeout=timeout, preexec_fn=_limit_stack)
         return Result(p.returncode, p.stdout.decode("utf-8", "surrogateescape"),
                       p.stderr.decode("utf-8", "surrogateescape"), _read_json(out),
-                      _read_json(argv_file), list(cmd), _read_json(hydra_file))
+                      _read_json(argv_file), list(cmd), _read_json(hydra_file),
+                      [json.loads(line) for line in cfg_runs.read_text(encoding="ascii").splitlines()]
+                      if cfg_runs.exists() else [])
     finally:
         shutil.rmtree(rec, ignore_errors=True)
 

@@ -297,3 +297,16 @@ def test_a_flag_with_extra_dashes_reaches_argparses_dest(tmp_path):
     received = run_app(["--component", str(spec)], ["----output-paths", *outputs], tmp_path)
     assert received["output_paths"] == outputs
     assert dry_run_argv([], ["----output-paths", "/o/a"]) == ["output_paths='/o/a'"], "zero-config too"
+
+
+def test_the_printed_schema_of_a_flag_with_extra_dashes_reads_back(tmp_path):
+    """Issue 17: `schema --component` printed `----output-paths` as `--output-paths`, which --schema refuses."""
+    spec = tmp_path / "func.yaml"
+    spec.write_text("outputs: [{name: a}, {name: b}]\nimplementation:\n  container:\n    image: x\n"
+                    "    command: [python3, main.py]\n    args: [----output-paths, {outputPath: a}, {outputPath: b}]\n")
+    schema = tmp_path / "schema.yaml"
+    schema.write_text(derived_schema(spec))
+    outputs = [str(tmp_path / "out" / "a"), str(tmp_path / "out" / "b")]
+    from_spec = run_app(["--component", str(spec)], ["----output-paths", *outputs], tmp_path)
+    from_printed = run_app(["--schema", str(schema)], ["----output-paths", *outputs], tmp_path)
+    assert from_printed["output_paths"] == from_spec["output_paths"] == outputs

@@ -65,6 +65,16 @@ class Row:
     # files (None: a folder where the file belongs); the error line must also be the failure file.
     sagemaker: Optional[Mapping[str, Optional[str]]] = None
     hydra_config: Optional[str] = None  # written to {tmp}/cfg.yaml, passed with --hydra-config
+    wandb_file: Optional[str] = None  # written to {tmp}/config-r1.yaml (a sweep parameter file)
+
+
+def wandb_row(id, needles, env, wandb_file=None, args=(), schema=None):
+    """--platform wandb with these variables; {tmp}/config-r1.yaml holds wandb_file."""
+    return Row(id, args, needles, schema=schema, env=env, options=["--platform", "wandb"], wandb_file=wandb_file)
+
+
+WANDB_PARAM_FILE = {"WANDB_SWEEP_PARAM_PATH": "{tmp}/config-r1.yaml"}
+WANDB_FILE_FIX = "the W&B agent writes it as `wandb_version: 1` and one `NAME: {value: VALUE}` per parameter"
 
 
 def sagemaker_row(id, needles, files=None, env=None, args=(), schema=None):
@@ -90,6 +100,12 @@ def check_row(id, source, words, *needles):
 
 APP_CONFIG = ("hydra:\n  runtime:\n    choices: {trainer: default}\n"
               "trainer: {max_epochs: 10, name: t}\nmodel: {name: m}\n")
+
+
+def compose_row(id, args, *needles, env=None, program=None, options=("--compose",)):
+    """--compose over tests/e2e/apps/compose_tree (no --hydra-config: the job's words compose first)."""
+    return Row(id, args, needles, schema=None, options=options, program=program,
+               env={"RECORD_CONFIG_DIR": str(REPO / "tests" / "e2e" / "apps" / "compose_tree"), **(env or {})})
 
 
 def schema_row(id, schema, *needles):
@@ -165,7 +181,7 @@ ROWS = [
     Row("bad-log-level", options=["--log-level", "loud"],
         needles=["--log-level / HYDRA_ADAPT_LOG_LEVEL: 'loud' is not one of trace"]),
     Row("bad-platform", options=["--platform", "vertex"],
-        needles=["--platform / HYDRA_ADAPT_PLATFORM: 'vertex' is not one of sagemaker"]),
+        needles=["--platform / HYDRA_ADAPT_PLATFORM: 'vertex' is not one of sagemaker, wandb"]),
     Row("component-executor-without-component", options=["--component-executor", "exec-train"],
         needles=["--component-executor / HYDRA_ADAPT_COMPONENT_EXECUTOR needs --component FILE"]),
     # `schema` declares the option with the main command and refuses it the same way
@@ -271,6 +287,30 @@ ROWS = [
         ["bytes Linux lets a program start with"], schema=slot_schema(10, "str"),
         env={f"BIG_ENV_VALUE_{i}": "e" * 100_000 for i in range(10)}),
     Row("output-folder", ["--out", "{tmp}/a-file/sub/model.pt"], ["--out: cannot create the folder '{tmp}/a-file/sub'"]),
+    # --- W&B (--platform wandb) ---
+    wandb_row("wandb-param-file-unreadable:missing",
+              ["cannot read W&B sweep parameter file {tmp}/missing.yaml: No such file or directory; check "
+               "WANDB_SWEEP_PARAM_PATH"], {"WANDB_SWEEP_PARAM_PATH": "{tmp}/missing.yaml"}),
+    wandb_row("wandb-param-file-unreadable:folder", ["W&B sweep parameter file {tmp}/a-folder is a folder"],
+              {"WANDB_SWEEP_PARAM_PATH": "{tmp}/a-folder"}),
+    wandb_row("wandb-param-file-malformed:not-a-mapping",
+              ["WANDB_SWEEP_PARAM_PATH: the sweep parameter file {tmp}/a-file is not a YAML mapping", WANDB_FILE_FIX],
+              {"WANDB_SWEEP_PARAM_PATH": "{tmp}/a-file"}),
+    wandb_row("wandb-param-file-malformed:not-yaml", ["{tmp}/config-r1.yaml:1:"], WANDB_PARAM_FILE,
+              wandb_file="lr: {value: [1, 2}\n"),
+    wandb_row("wandb-param-file-malformed:no-value", ["holds 'lr' without a \"value:\" entry", WANDB_FILE_FIX],
+              WANDB_PARAM_FILE, wandb_file="wandb_version: 1\nlr: 0.1\n"),
+    wandb_row("wandb-config-malformed:python-repr", ["WANDB_CONFIG is not JSON", "W&B Launch sets it"],
+              {"WANDB_CONFIG": "{'lr': 0.1}"}),
+    wandb_row("wandb-config-malformed:list", ["WANDB_CONFIG is not a JSON object"], {"WANDB_CONFIG": "[1]"}),
+    wandb_row("wandb-config-malformed:shards", ["WANDB_CONFIG_0..WANDB_CONFIG_1 is not JSON"],
+              {"WANDB_CONFIG_0": '{"lr":', "WANDB_CONFIG_1": " 0.1"}),
+    wandb_row("wandb-config-shard-missing", ["WANDB_CONFIG_1 is missing, but WANDB_CONFIG_2 is set"],
+              {"WANDB_CONFIG_0": '{"lr":', "WANDB_CONFIG_2": " 0.1}"}),
+    wandb_row("wandb-value-mistyped", ["WANDB_SWEEP_PARAM_PATH:epochs: the value 'ten' is not an int"],
+              WANDB_PARAM_FILE, wandb_file="wandb_version: 1\nepochs:\n  value: ten\n", schema=SCHEMA),
+    Row("python-rendering", ["--meta", "{'a': 1}"], ["--meta: the value '{'a': 1}' is not valid JSON",
+                                                     "a W&B sweep renders", "--platform wandb"]),
     # --- SageMaker (--platform sagemaker) ---
     sagemaker_row("hyperparameters-not-strings", ["hyperparameters file {tmp}/ml/input/config/hyperparameters.json: "
                                                   "the value of 'lr' is not a string"],
@@ -311,6 +351,24 @@ ROWS = [
     hydra_config_row("hydra-config-only-hydra-keys", "hydra:\n  run: {dir: .}\n", [], "{tmp}/cfg.yaml", "not --cfg hydra"),
     Row("hydra-config-missing", schema=None, options=["--hydra-config", "{tmp}/cfg.yaml"],
         needles=["cannot read Hydra config", "{tmp}/cfg.yaml", "--hydra-config"]),
+    # --- the config the job composes (--compose) ---
+    compose_row("compose-unknown-choice", ["--model", "foo"], "--model foo: the app's config cannot be composed",
+                "--cfg all failed with exit status 1", "Could not find 'model/foo'",
+                "Available options in 'model': resnet, vit", "choose an option the group has"),
+    compose_row("compose-program-fails", ["seed=2"], "the job's Hydra words: the app's config cannot be composed",
+                "-c 'import sys; sys.exit(3)' seed=2 --cfg all failed with exit status 3",
+                program=[PY, "-c", "import sys; sys.exit(3)"]),
+    compose_row("compose-program-fails:hydra-error", ["nokey.x=1"], "the job's Hydra words",
+                "failed with exit status 1", "Key 'nokey' is not in struct"),
+    compose_row("compose-no-config", [], "the job's Hydra words: the output of ", "--cfg all:1:1: not the config",
+                program=[PY, "-c", "print('[1, 2]')"]),
+    compose_row("compose-timeout", ["--model", "resnet"], "the app's config cannot be composed",
+                "--cfg all did not end within 1 seconds (HYDRA_ADAPT_COMPOSE_TIMEOUT) and was killed",
+                env={"HYDRA_ADAPT_COMPOSE_TIMEOUT": "1", "RECORD_CFG_SLEEP": "60"}),
+    compose_row("compose-timeout-invalid", [], "--compose-timeout / HYDRA_ADAPT_COMPOSE_TIMEOUT: 'soon'",
+                "is not a whole number of seconds", env={"HYDRA_ADAPT_COMPOSE_TIMEOUT": "soon"}),
+    compose_row("compose-invalid-switch", [], "--compose / HYDRA_ADAPT_COMPOSE: 'yes' is not one of 1, 0",
+                env={"HYDRA_ADAPT_COMPOSE": "yes"}, options=()),
     # --- hydra-adapt schema with the app's config ---
     schema_command_row("schema-program-fails", ["--from-program", "--", PY, "-c", "import sys; sys.exit(3)"],
                        "-c 'import sys; sys.exit(3)' --cfg all) failed with exit status 3"),
@@ -382,6 +440,8 @@ def test_refused_before_the_program_starts(row, tmp_path):
     (tmp_path / "a-file").write_text("not a folder, not executable\n")
     if row.hydra_config is not None:
         (tmp_path / "cfg.yaml").write_text(row.hydra_config, encoding="utf-8")
+    if row.wandb_file is not None:
+        (tmp_path / "config-r1.yaml").write_text(row.wandb_file, encoding="utf-8")
     work = tmp_path / "work"
     work.mkdir()
     env = {k: expand(v, tmp_path) for k, v in row.env.items()}
@@ -403,7 +463,8 @@ def test_refused_before_the_program_starts(row, tmp_path):
     assert sorted(os.listdir(tmp_path)) == sorted(["a-file", "a-folder", "work"] +
                                                   (["schema.yaml"] if row.schema is not None and row.words is None else []) +
                                                   (["ml"] if row.sagemaker is not None else []) +
-                                                  (["cfg.yaml"] if row.hydra_config is not None else []))
+                                                  (["cfg.yaml"] if row.hydra_config is not None else []) +
+                                                  (["config-r1.yaml"] if row.wandb_file is not None else []))
     assert os.listdir(tmp_path / "a-folder") == []
 
 

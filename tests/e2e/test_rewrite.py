@@ -1,15 +1,19 @@
 """`hydra-adapt rewrite`: the rewritten specs load back with real kfp 2.x, compile, and kfp
 renders their commands as each style promises."""
+import json
+import os
 import pathlib
+import shutil
 import subprocess
 import sys
+from typing import Optional
 
 import pytest
 import yaml
 from kfp import compiler, components, dsl
 
-from adapt import REPO, run_raw
-from component_support.kfp_helpers import kfp_rendered_incoming
+from adapt import BIN, RECORD_MAIN, REPO, run_raw
+from component_support.kfp_helpers import compile_component, kfp_rendered_incoming
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures"
 TRAIN = REPO / "examples" / "pipeline" / "train" / "component.yaml"
@@ -132,3 +136,98 @@ def test_option_errors(tmp_path):
     no_command.write_text("name: x\nimplementation:\n  container:\n    image: x\n    args: [--a, b]\n")
     result = run_raw(["rewrite", "--component", str(no_command), "--style", "adapter"])
     assert result.rc == 2 and "the container has no command" in result.stderr
+
+
+# Every placeholder kind of v1 component YAML (inputValue, inputPath, inputUri, outputPath,
+# outputUri, concat, if with isPresent and else), each behind a flag of its own.
+V1_EVERY_KIND = """\
+name: consumer
+inputs: [{name: n, type: Integer}, {name: d, type: Dataset}, {name: opt, type: Float, optional: true}]
+outputs: [{name: m, type: Model}, {name: o, type: String}]
+implementation:
+  container:
+    image: record
+    command: [python3, main.py]
+    args: [--n, {inputValue: n}, --d, {inputPath: d}, --du, {inputUri: d}, --m, {outputPath: m},
+           --mu, {outputUri: m}, --o, {outputPath: o}, {concat: [--c=, {inputValue: n}, /x]},
+           {if: {cond: {isPresent: opt}, then: [--opt, {inputValue: opt}], else: [--no-opt]}}]
+"""
+PRODUCER = """\
+name: producer
+outputs: [{name: data, type: Dataset}]
+implementation:
+  container:
+    image: producer
+    command: [python3, -c, "import pathlib, sys; p = pathlib.Path(sys.argv[1]); p.parent.mkdir(parents=True, exist_ok=True); p.write_text('d')",
+              {outputPath: data}]
+"""
+# The keys the consumer's flags reach, for the record app's config.
+EVERY_KIND_KEYS = ["n", "d", "du", "m", "mu", "o", "c", "opt", "no_opt"]
+
+
+@dsl.container_component
+def v2_every_kind(n: int, d: dsl.Input[dsl.Dataset], m: dsl.Output[dsl.Model], o: dsl.OutputPath(str),
+                  opt: Optional[float] = None):
+    """The same flags written with kfp 2.x's placeholders, ConcatPlaceholder and IfPresentPlaceholder."""
+    return dsl.ContainerSpec(image="record", command=["python3", "main.py"], args=[
+        "--n", n, "--d", d.path, "--du", d.uri, "--m", m.path, "--mu", m.uri, "--o", o,
+        dsl.ConcatPlaceholder(["--c=", n, "/x"]),
+        dsl.IfPresentPlaceholder(input_name="opt", then=["--opt", opt], else_=["--no-opt"])])
+
+
+def every_kind_pipeline(consumer, with_opt: bool, path: pathlib.Path) -> pathlib.Path:
+    producer = components.load_component_from_text(PRODUCER)
+
+    @dsl.pipeline(name="every-kind")
+    def pipeline(n: int = 3, opt: float = 0.5):
+        data = producer().outputs["data"]
+        consumer(n=n, d=data, opt=opt) if with_opt else consumer(n=n, d=data)
+
+    compiler.Compiler().compile(pipeline, str(path))
+    return path
+
+
+def received_by_the_app(pipeline: pathlib.Path, component: pathlib.Path, tmp_path: pathlib.Path) -> dict:
+    """The config the record app received when scripts/run_pipeline_locally.py ran the pipeline
+    (kfp's own placeholder code renders the command); the consumer's image folder holds the
+    component as the image's HYDRA_ADAPT_COMPONENT, which only the adapter style reads."""
+    image = tmp_path / "image"
+    (image / "conf").mkdir(parents=True)
+    (image / "main.py").symlink_to(RECORD_MAIN)
+    (image / "conf" / "config.yaml").write_text(yaml.safe_dump(dict.fromkeys(EVERY_KIND_KEYS)))
+    shutil.copy(component, image / "component.yaml")
+    (tmp_path / "producer").mkdir()
+    out = tmp_path / "received.json"
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "run_pipeline_locally.py"), str(pipeline), "--image",
+         f"record={image}", "--image", f"producer={tmp_path / 'producer'}", "--tool", BIN, "--gcs",
+         str(tmp_path.parent / "gcs")],
+        capture_output=True, text=True, timeout=300, env={**os.environ, "RECORD_OUT": str(out)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return json.loads(out.read_text())
+
+
+@pytest.mark.parametrize("with_opt", [True, False], ids=["opt given", "opt left out"])
+@pytest.mark.parametrize("spec_format", ["v1", "v2"])
+def test_every_placeholder_kind_reaches_the_app_alike_in_both_styles(tmp_path, spec_format, with_opt):
+    """Issue 17: --style hydra left a v2 IfPresent's --opt as it was, so the app received
+    `--opt 0.5` and Hydra refused it; the styles now agree on every kind."""
+    received = {}
+    for style in ("adapter", "hydra"):
+        folder = tmp_path / style
+        folder.mkdir()
+        if spec_format == "v1":
+            component = folder / "consumer.yaml"
+            component.write_text(V1_EVERY_KIND)
+            consumer = components.load_component_from_file(str(rewritten(component, style, folder)))
+            pipeline = every_kind_pipeline(consumer, with_opt, folder / "pipeline.yaml")
+        else:
+            component = compile_component(v2_every_kind, folder / "consumer.yaml")
+            pipeline = rewritten(every_kind_pipeline(v2_every_kind, with_opt, folder / "pipeline.yaml"), style, folder)
+        received[style] = received_by_the_app(pipeline, component, folder)
+    assert received["hydra"] == received["adapter"]
+    assert received["adapter"]["n"] == 3 and received["adapter"]["c"] == "3/x"
+    assert received["adapter"]["m"] == received["adapter"]["mu"]
+    assert received["adapter"]["m"].startswith(str(tmp_path / "gcs" / "hydra-adapt-demo" / "pipeline-root"))
+    assert received["adapter"]["opt"] == (0.5 if with_opt else None)
+    assert received["adapter"]["no_opt"] == (None if with_opt else True)

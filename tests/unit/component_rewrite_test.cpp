@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
+#include <iterator>
+
 #include "adapt_error.h"
 
 namespace hydra_adapt {
@@ -13,6 +15,8 @@ const std::string kV1 =
     "inputs:\n"
     "- {name: learning_rate, type: Float, default: '0.1'}\n"
     "- {name: opt, type: Integer, optional: true}\n"
+    "outputs:\n"
+    "- {name: model, type: Model}\n"
     "implementation:\n"
     "  container:\n"
     "    image: python:3.11\n"
@@ -27,6 +31,14 @@ const std::string kV1 =
     "    - if: {cond: {isPresent: opt}, then: [--opt, {inputValue: opt}]}\n";
 
 const std::string kV2 =
+    "components:\n"
+    "  comp-train:\n"
+    "    executorLabel: exec-train\n"
+    "    inputDefinitions:\n"
+    "      artifacts: {data: {artifactType: {schemaTitle: system.Dataset}}}\n"
+    "      parameters:\n"
+    "        lr: {parameterType: NUMBER_DOUBLE}\n"
+    "        opt: {isOptional: true, parameterType: NUMBER_INTEGER}\n"
     "deploymentSpec:\n"
     "  executors:\n"
     "    exec-train:\n"
@@ -85,6 +97,7 @@ TEST(RewriteComponent, HydraWritesV1ArgsAsConcatenatedOverrides) {
   EXPECT_NE(rewritten.find("Values are NOT escaped in this style"), std::string::npos);
 }
 
+// Issue 17: the IfPresent flag stayed `--opt` while `schema` maps it, so Hydra refused `--opt 5`.
 TEST(RewriteComponent, HydraWritesV2ArgsAsOneWordAndDropsTheTool) {
   const std::string rewritten = rewrite_component_yaml(kV2, "c.yaml", RewriteStyle::kHydra);
   const YAML::Node container = container_of(rewritten);
@@ -92,14 +105,15 @@ TEST(RewriteComponent, HydraWritesV2ArgsAsOneWordAndDropsTheTool) {
   EXPECT_EQ(strings(container["args"]), (std::vector<std::string>{
                                             "lr={{$.inputs.parameters['lr']}}",
                                             "data_path={{$.inputs.artifacts['data'].path}}",
-                                            "{\"IfPresent\": {\"InputName\": \"opt\", \"Then\": [\"--opt\", "
-                                            "\"{{$.inputs.parameters['opt']}}\"]}}",
+                                            "{\"IfPresent\": {\"InputName\": \"opt\", \"Then\": ["
+                                            "\"opt={{$.inputs.parameters['opt']}}\"]}}",
                                         }));
   EXPECT_TRUE(YAML::Load(rewritten)["deploymentSpec"]["executors"]["exec-importer"]["importer"]);
 }
 
 TEST(RewriteComponent, HydraWritesAFlagWithSeveralValuesAsAList) {
   const std::string v1 =
+      "outputs: [{name: a}, {name: b}]\n"
       "implementation: {container: {command: [p], args: [--outs, {outputPath: a}, {outputPath: b}, --n, '1', '2']}}";
   const YAML::Node args = container_of(rewrite_component_yaml(v1, "c.yaml", RewriteStyle::kHydra))["args"];
   ASSERT_EQ(args.size(), 2u);
@@ -132,6 +146,107 @@ TEST(RewriteComponent, HydraKeepsTheProgramsOwnWordsAsTheSplitDoes) {
   EXPECT_EQ(hydra["args"][0].as<std::string>(), "--nproc_per_node=8");
   EXPECT_EQ(hydra["args"][1].as<std::string>(), "main.py");
   EXPECT_EQ(hydra["args"][2]["concat"][0].as<std::string>(), "n=");
+}
+
+// Every placeholder kind of each format, and each way to combine them, in both styles: the
+// args line of the rewritten spec (the fixtures write args in flow style, one line).
+struct KindCase {
+  const char* name;
+  const char* args;   // the container's args
+  const char* hydra;  // as --style hydra writes them
+};
+
+const std::string kV1Head =
+    "inputs: [{name: n, type: Integer}, {name: d, type: Dataset}, {name: opt, type: Float, optional: true}]\n"
+    "outputs: [{name: m, type: Model}]\n"
+    "implementation:\n"
+    "  container:\n"
+    "    command: [python3, main.py]\n"
+    "    args: ";
+
+const std::string kV2Head =
+    "components:\n"
+    "  comp-train:\n"
+    "    executorLabel: exec-train\n"
+    "    inputDefinitions:\n"
+    "      artifacts: {d: {artifactType: {schemaTitle: system.Dataset}}}\n"
+    "      parameters: {n: {parameterType: NUMBER_INTEGER}, opt: {isOptional: true, parameterType: NUMBER_DOUBLE}}\n"
+    "    outputDefinitions:\n"
+    "      artifacts: {m: {artifactType: {schemaTitle: system.Model}}}\n"
+    "      parameters: {o: {parameterType: STRING}}\n"
+    "deploymentSpec:\n"
+    "  executors:\n"
+    "    exec-train:\n"
+    "      container:\n"
+    "        command: [python3, main.py]\n"
+    "        args: ";
+
+const KindCase kV1Kinds[] = {
+    {"inputValue", "[--n, {inputValue: n}]", "[{concat: [n=, {inputValue: n}]}]"},
+    {"inputPath", "[--d, {inputPath: d}]", "[{concat: [d=, {inputPath: d}]}]"},
+    {"inputUri", "[--d, {inputUri: d}]", "[{concat: [d=, {inputUri: d}]}]"},
+    {"outputPath", "[--m, {outputPath: m}]", "[{concat: [m=, {outputPath: m}]}]"},
+    {"outputUri", "[--m, {outputUri: m}]", "[{concat: [m=, {outputUri: m}]}]"},
+    {"concat", "[{concat: [--m=, {outputPath: m}, /model.pt]}]", "[{concat: [m=, {outputPath: m}, /model.pt]}]"},
+    {"concat value", "[--m, {concat: [{outputPath: m}, /model.pt]}]", "[{concat: [m=, {outputPath: m}, /model.pt]}]"},
+    {"if isPresent", "[{if: {cond: {isPresent: opt}, then: [--opt, {inputValue: opt}]}}]",
+     "[{if: {cond: {isPresent: opt}, then: [{concat: [opt=, {inputValue: opt}]}]}}]"},
+    {"if else", "[{if: {cond: {isPresent: opt}, then: [--opt, {inputValue: opt}], else: [--no-opt]}}]",
+     "[{if: {cond: {isPresent: opt}, then: [{concat: [opt=, {inputValue: opt}]}], else: [no_opt=true]}}]"},
+};
+
+const KindCase kV2Kinds[] = {
+    {"parameter", R"([--n, "{{$.inputs.parameters['n']}}"])", R"(["n={{$.inputs.parameters['n']}}"])"},
+    {"artifact path", R"([--d, "{{$.inputs.artifacts['d'].path}}"])", R"(["d={{$.inputs.artifacts['d'].path}}"])"},
+    {"artifact uri", R"([--d, "{{$.inputs.artifacts['d'].uri}}"])", R"(["d={{$.inputs.artifacts['d'].uri}}"])"},
+    {"output artifact path", R"([--m, "{{$.outputs.artifacts['m'].path}}"])",
+     R"(["m={{$.outputs.artifacts['m'].path}}"])"},
+    {"output artifact uri", R"([--m, "{{$.outputs.artifacts['m'].uri}}"])",
+     R"(["m={{$.outputs.artifacts['m'].uri}}"])"},
+    {"output parameter", R"([--o, "{{$.outputs.parameters['o'].output_file}}"])",
+     R"(["o={{$.outputs.parameters['o'].output_file}}"])"},
+    {"Concat", R"(['{"Concat": ["--m=", "{{$.outputs.artifacts[''m''].path}}", "/model.pt"]}'])",
+     R"(["m={{$.outputs.artifacts['m'].path}}/model.pt"])"},
+    {"IfPresent", R"(['{"IfPresent": {"InputName": "opt", "Then": ["--opt", "{{$.inputs.parameters[''opt'']}}"]}}'])",
+     R"(["{\"IfPresent\": {\"InputName\": \"opt\", \"Then\": [\"opt={{$.inputs.parameters['opt']}}\"]}}"])"},
+    {"IfPresent Else",
+     R"(['{"IfPresent": {"InputName": "opt", "Then": ["--opt={{$.inputs.parameters[''opt'']}}"], "Else": ["--no-opt"]}}'])",
+     R"(["{\"IfPresent\": {\"InputName\": \"opt\", \"Then\": [\"opt={{$.inputs.parameters['opt']}}\"], \"Else\": [\"no_opt=true\"]}}"])"},
+};
+
+// The text after "args: " in a rewritten spec.
+std::string args_line(const std::string& rewritten) {
+  const std::size_t start = rewritten.find("args: ") + 6;
+  return rewritten.substr(start, rewritten.find('\n', start) - start);
+}
+
+void expect_kinds(const std::string& head, const KindCase* cases, std::size_t count) {
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string spec = head + cases[i].args + "\n";
+    const std::string adapted = rewrite_component_yaml(spec, "c.yaml", RewriteStyle::kAdapter);
+    EXPECT_EQ(YAML::Dump(container_of(adapted)["args"]), YAML::Dump(container_of(spec)["args"])) << cases[i].name;
+    EXPECT_EQ(strings(container_of(adapted)["command"]),
+              (std::vector<std::string>{"/hydra-adapt", "--", "python3", "main.py"}))
+        << cases[i].name;
+    EXPECT_EQ(args_line(rewrite_component_yaml(spec, "c.yaml", RewriteStyle::kHydra)), cases[i].hydra) << cases[i].name;
+  }
+}
+
+TEST(RewriteComponent, EveryV1PlaceholderKindInBothStyles) { expect_kinds(kV1Head, kV1Kinds, std::size(kV1Kinds)); }
+
+TEST(RewriteComponent, EveryV2PlaceholderKindInBothStyles) { expect_kinds(kV2Head, kV2Kinds, std::size(kV2Kinds)); }
+
+// What `schema` cannot read, `rewrite` does not write: one reader for both.
+TEST(RewriteComponent, RefusesWhatTheSchemaRefuses) {
+  EXPECT_EQ(error_of(kV1Head + "[--n, {inputValue: x}]\n", RewriteStyle::kAdapter),
+            "c.yaml:6:30: 'x' is not declared in inputs:");
+  EXPECT_EQ(error_of(kV2Head + "[--n, '{{$.inputs.parameters[''x'']}}']\n", RewriteStyle::kHydra)
+                .rfind("c.yaml:15:21: {{$.inputs.parameters['x']}} names 'x'", 0),
+            0u);
+  EXPECT_EQ(
+      error_of(kV1Head + "[--opt, {if: {cond: {isPresent: opt}, then: [{inputValue: opt}]}}]\n", RewriteStyle::kHydra),
+      "c.yaml:6:56: --opt takes this value from another branch than its own, which --style hydra cannot write "
+      "as one override; put the flag into each branch with its values");
 }
 
 TEST(RewriteComponent, RefusesWhatItCannotRewrite) {

@@ -178,7 +178,7 @@ implementation:
     args: [----output-paths, {outputPath: a}, {outputPath: b}])";
   const Schema schema = parse_component_yaml(spec, "c.yaml", "");
   ASSERT_EQ(schema.flags.size(), 1u);
-  EXPECT_EQ(schema.flags[0].name, "--output-paths");
+  EXPECT_EQ(schema.flags[0].name, "output-paths") << "as a schema names it, so the printed schema reads back";
   EXPECT_EQ(schema.flags[0].key, "output_paths");
 }
 

@@ -37,10 +37,17 @@ TEST(SchemaEnvironment, TheProcessesVariableElseThePlatformsElseLeftOut) {
             (Environment{{"FROM_PROCESS", "p"}, {"BOTH", "process"}, {"FROM_PLATFORM", "f"}}));
 }
 
-TEST(LoadMappings, NoSourceIsAnEmptySchema) {
-  const Schema schema = load_mappings(MappingSources{});
-  EXPECT_TRUE(schema.flags.empty());
-  EXPECT_FALSE(schema.unknown);
+TEST(LoadMappings, NoSourceIsAnEmptySchemaAndRunsNothing) {
+  int runs = 0;
+  const ConfigRun run = [&runs](const std::vector<std::string>&) {
+    ++runs;
+    return ConfigRunResult{};
+  };
+  const Mappings mappings = load_mappings(MappingSources{}, false, split_program_words({"app", "--lr", "1"}), run);
+  EXPECT_TRUE(mappings.schema.flags.empty());
+  EXPECT_FALSE(mappings.schema.unknown);
+  EXPECT_TRUE(mappings.compositions.empty());
+  EXPECT_EQ(runs, 0);
 }
 
 }  // namespace

@@ -57,6 +57,7 @@ TEST(RequestedPlatform, FromTheCommandLineElseTheVariableWhateverElseIsWrong) {
   EXPECT_EQ(requested_platform({"--unknown=bogus", "--bogus", "--platform=sagemaker", "--", "p"}, kNoVariables),
             Platform::kSageMaker);
   EXPECT_EQ(requested_platform({"--bogus", "--", "p"}, sagemaker), Platform::kSageMaker);
+  EXPECT_EQ(requested_platform({"--local_rank=1", "--platform=wandb", "--", "p"}, kNoVariables), Platform::kWandb);
   EXPECT_EQ(requested_platform({"--", "p"}, kNoVariables), Platform::kNone);
   EXPECT_EQ(requested_platform({"--platform=vertex", "--", "p"}, sagemaker), Platform::kNone);
   // The program's own words are not the tool's.

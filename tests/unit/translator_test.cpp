@@ -116,6 +116,10 @@ TEST(Translate, UnknownFlagsFollowThePolicy) {
 TEST(Translate, AKeyFollowsArgparsesDestRule) {
   // kfp's function-based components pass outputs as `----output-paths`; argparse's dest is output_paths.
   EXPECT_EQ(final_words(kSchema, {"----output-paths", "/o/a"}, UnknownPolicy::kAuto), Words{"output_paths='/o/a'"});
+  // A schema names that flag without dashes, as `schema --component` prints it (issue 17).
+  const Schema declared =
+      parse_schema_yaml("flags:\n  output-paths: {key: out, type: output_path, required: true}\n", "s");
+  EXPECT_EQ(final_words(declared, {"----output-paths", "/o/a"}), Words{"out='/o/a'"});
 }
 
 TEST(Translate, CollectsOutputFolders) {

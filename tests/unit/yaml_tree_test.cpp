@@ -79,5 +79,16 @@ TEST(YamlTree, NamesTheSpotOfMalformedYaml) {
   EXPECT_THROW(YamlTree::parse("a: *missing\n", "t.yaml"), AdaptError);
 }
 
+TEST(YamlTree, FieldsAndBooleansReadAsYamlCppReadsThem) {
+  const YamlTree tree = YamlTree::parse("a: {b: yes, c: null}\nn: 1\n", "t.yaml");
+  const YamlNode a = yaml_field(tree.root(), "a");
+  EXPECT_EQ(yaml_bool(yaml_field(a, "b")), true);
+  EXPECT_EQ(yaml_bool(yaml_field(tree.root(), "n")), std::nullopt);
+  EXPECT_TRUE(yaml_field(a, "c").IsNull());
+  EXPECT_FALSE(yaml_field(a, "c").Mark().is_null()) << "a key given with a null value is there";
+  EXPECT_TRUE(yaml_field(a, "missing").Mark().is_null());
+  EXPECT_TRUE(yaml_field(yaml_field(tree.root(), "n"), "b").IsNull()) << "a scalar has no fields";
+}
+
 }  // namespace
 }  // namespace hydra_adapt

@@ -7,6 +7,11 @@ Environment:
                 json.dump(OmegaConf.to_container(cfg, resolve=True)). ensure_ascii is left
                 on, so lone surrogates (non-UTF-8 argv bytes) survive; floats keep their bits.
   RECORD_HYDRA  file: what Hydra saw: {"run_dir", "task_overrides", "hydra_overrides"}.
+  RECORD_CFG_RUNS  file: a run that ends with `--cfg all` (hydra-adapt composing the config)
+                appends its sys.argv[1:] here as one JSON line instead of writing RECORD_ARGV:
+                such a run is not the program's start.
+  RECORD_CFG_SLEEP  seconds such a run sleeps first (a composition that hangs).
+  RECORD_CONFIG_DIR  the config folder instead of conf/ (a tree without --config-path).
   RECORD_WRITE  comma-separated config keys holding output paths (a str or a list of str):
                 the app writes "written by the record app" into each, as a trainer writes its
                 outputs (the platform does not create their folders; hydra-adapt does).
@@ -20,9 +25,15 @@ import json
 import os
 import sys
 
-_argv_out = os.environ.get("RECORD_ARGV")
-if _argv_out:
-    with open(_argv_out, "w", encoding="ascii") as f:
+_composing = sys.argv[-2:] == ["--cfg", "all"]
+if _composing and os.environ.get("RECORD_CFG_RUNS"):
+    with open(os.environ["RECORD_CFG_RUNS"], "a", encoding="ascii") as f:
+        f.write(json.dumps(sys.argv[1:]) + "\n")
+    if os.environ.get("RECORD_CFG_SLEEP"):
+        import time
+        time.sleep(float(os.environ["RECORD_CFG_SLEEP"]))
+elif os.environ.get("RECORD_ARGV"):
+    with open(os.environ["RECORD_ARGV"], "w", encoding="ascii") as f:
         json.dump(sys.argv[1:], f)
 
 import hydra  # noqa: E402
@@ -48,7 +59,7 @@ def _write_outputs(data: dict, keys: str) -> None:
                     f.write(WRITTEN)
 
 
-@hydra.main(version_base=None, config_path="conf", config_name="config")
+@hydra.main(version_base=None, config_path=os.environ.get("RECORD_CONFIG_DIR", "conf"), config_name="config")
 def main(cfg: DictConfig) -> None:
     data = OmegaConf.to_container(cfg, resolve=True)
     if os.environ.get("RECORD_HYDRA"):
