@@ -13,6 +13,7 @@
 
 #include "adapt_error.h"
 #include "args/local_rank.h"
+#include "cli/check_command.h"
 #include "cli/logging.h"
 #include "cli/rewrite_command.h"
 #include "cli/schema_command.h"
@@ -110,6 +111,7 @@ int main(int argc, char** argv) {
   try {
     if (argc > 1 && std::string_view(argv[1]) == "schema") return hydra_adapt::run_schema_command(argc - 1, argv + 1);
     if (argc > 1 && std::string_view(argv[1]) == "rewrite") return hydra_adapt::run_rewrite_command(argc - 1, argv + 1);
+    if (argc > 1 && std::string_view(argv[1]) == "check") return hydra_adapt::run_check_command(argc - 1, argv + 1);
     const std::vector<std::string> words(argv + 1, argv + argc);
     // First, so that an error in any other option still reaches the platform's failure file.
     failure_file =

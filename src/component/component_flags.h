@@ -10,7 +10,7 @@
 namespace hydra_adapt {
 
 // One `--name` of a command line's incoming args with the words that give its values, as
-// `schema` types them and `rewrite --style hydra` writes them.
+// `schema` types them, `rewrite --style hydra` writes them and `check` sends them.
 struct FlagWords {
   std::string name;                   // without the dashes
   std::size_t begin = 0;              // the word that names it

@@ -3,6 +3,7 @@
 #include <yaml-cpp/mark.h>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -19,6 +20,7 @@ struct PlaceholderValue {
   // What `rewrite` needs to write it back: v2's text ("{{$.inputs.parameters['lr']}}"), v1's
   // kind (inputValue, outputPath, ...: the key of its {kind: input}).
   std::string written;
+  std::optional<std::string> default_text{};  // the input's default, when it is a plain value
 };
 
 // Which branch of a conditional arg (v1's `if`, v2's `IfPresent`) a word lies in.

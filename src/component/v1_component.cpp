@@ -28,6 +28,7 @@ ValueType parameter_type(const YamlNode& type) {
 struct Declared {
   ValueType value_type;  // what an inputValue of it arrives as
   bool optional;
+  std::optional<std::string> default_text;
 };
 
 class V1Reader {
@@ -61,9 +62,10 @@ class V1Reader {
       const YamlNode name = yaml_field(entry, "name");
       if (!name.IsScalar()) fail(entry, "an entry of " + section + " has no name");
       // `default: null` is a default too: the field is there.
-      const bool has_default = !yaml_field(entry, "default").Mark().is_null();
-      const bool optional = has_default || yaml_bool(yaml_field(entry, "optional")).value_or(false);
-      declared[name.Scalar()] = {parameter_type(yaml_field(entry, "type")), optional};
+      const YamlNode default_value = yaml_field(entry, "default");
+      const bool optional = !default_value.Mark().is_null() || yaml_bool(yaml_field(entry, "optional")).value_or(false);
+      declared[name.Scalar()] = {parameter_type(yaml_field(entry, "type")), optional,
+                                 default_value.IsScalar() ? std::optional(default_value.Scalar()) : std::nullopt};
     }
   }
 
@@ -129,7 +131,8 @@ class V1Reader {
     if (!name.IsScalar()) fail(name, "a placeholder takes the name of an input or output");
     const auto found = declared.find(name.Scalar());
     if (found == declared.end()) fail(name, "'" + name.Scalar() + "' is not declared in " + section + ":");
-    return {name.Scalar(), type.value_or(found->second.value_type), found->second.optional, kind};
+    return {name.Scalar(), type.value_or(found->second.value_type), found->second.optional, kind,
+            type ? std::nullopt : found->second.default_text};
   }
 
   [[noreturn]] void fail(const YamlNode& node, const std::string& problem) const {

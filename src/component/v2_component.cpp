@@ -67,6 +67,7 @@ std::optional<PlaceholderParts> split_placeholder(std::string_view text) {
 struct Declared {
   ValueType type;
   bool optional;
+  std::optional<std::string> default_text{};
 };
 using Declarations = std::map<std::string, Declared>;
 
@@ -127,9 +128,11 @@ class V2Reader {
     const YamlNode outputs = yaml_field(component, "outputDefinitions");
     for (const auto& entry : mapping(inputs, "parameters")) {
       const YamlNode& definition = entry.second;
-      input_parameters_[entry.first.Scalar()] = {parameter_type(yaml_field(definition, "parameterType").Scalar()),
-                                                 yaml_bool(yaml_field(definition, "isOptional")).value_or(false) ||
-                                                     !yaml_field(definition, "defaultValue").IsNull()};
+      const YamlNode default_value = yaml_field(definition, "defaultValue");
+      input_parameters_[entry.first.Scalar()] = {
+          parameter_type(yaml_field(definition, "parameterType").Scalar()),
+          yaml_bool(yaml_field(definition, "isOptional")).value_or(false) || !default_value.IsNull(),
+          default_value.IsScalar() ? std::optional(default_value.Scalar()) : std::nullopt};
     }
     for (const auto& entry : mapping(inputs, "artifacts")) {
       input_artifacts_[entry.first.Scalar()] = {ValueType::kPath,
@@ -221,7 +224,7 @@ class V2Reader {
       fail_at(mark, text + " names '" + name + "', which the component's " + side.substr(0, side.size() - 1) +
                         "Definitions." + kind + " does not declare");
     }
-    return {name, found->second.type, found->second.optional, text};
+    return {name, found->second.type, found->second.optional, text, found->second.default_text};
   }
 
   static std::string unsupported(const std::string& text) {

@@ -57,6 +57,7 @@ class ConfigReader {
       DefaultValue value = scalar_default(node.Scalar(), node.Tag() == "!", parent);
       config_node.type = value.type;
       config_node.follows = std::move(value.follows);
+      config_node.missing = node.Scalar() == "???";
     } else if (node.IsNull()) {
       config_node.type = ValueType::kAuto;
     }

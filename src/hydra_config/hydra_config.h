@@ -14,6 +14,7 @@ struct ConfigNode {
   bool is_leaf = false;               // a value, a list or an empty mapping: nothing below it has a path
   bool under_hydra = false;           // Hydra's own settings (hydra.*)
   std::string follows;                // the default is exactly ${follows}: the key it takes its value from
+  bool missing = false;               // the default is ??? (OmegaConf's MISSING): the job must give a value
 };
 
 // The config an app prints with `PROGRAM --cfg all` (or `--cfg job`): every path of it, and

@@ -22,6 +22,8 @@ constexpr const char* kUsage =
     "         (prints the schema a component spec or the app's config implies, to tune and pass with --schema)\n"
     "       hydra-adapt rewrite --component FILE --style adapter|hydra\n"
     "         (prints the spec with its command through /hydra-adapt, or its args as Hydra overrides)\n"
+    "       hydra-adapt check [--schema FILE] [--hydra-config FILE] SOURCES... [-- PROGRAM [WORDS...]]\n"
+    "         (finds before a job runs what a component, a Vertex AI study or a W&B sweep sends that the run refuses)\n"
     "\n"
     "Translates argparse-style args (--lr 0.01, --data-path=/x) into Hydra overrides\n"
     "(optimizer.lr=0.01 data.path='/x') and execs PROGRAM with them. The program's own\n"

@@ -18,12 +18,13 @@ Mappings load_mappings(const MappingSources& sources, bool compose, const Progra
     config = std::move(composed.config);
     mappings.compositions = std::move(composed.commands);
   }
-  if (!config) {
-    mappings.schema = declared_mappings(sources, nullptr).schema;
-    return mappings;
-  }
-  mappings.schema = merge_schemas(declared_mappings(sources, config.get()).schema, hydra_config_schema(config));
+  mappings.schema = merged_mappings(sources, config);
   return mappings;
+}
+
+Schema merged_mappings(const MappingSources& sources, const std::shared_ptr<const ConfigMatcher>& config) {
+  if (!config) return declared_mappings(sources, nullptr).schema;
+  return merge_schemas(declared_mappings(sources, config.get()).schema, hydra_config_schema(config));
 }
 
 ConfigFlags declared_mappings(const MappingSources& sources, const ConfigMatcher* config) {

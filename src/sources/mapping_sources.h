@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -30,6 +31,10 @@ struct Mappings {
 // job composes, read through `run`), then zero-config (the unknown policy). Empty with none
 // of them. Without `compose`, `split` and `run` are not used.
 Mappings load_mappings(const MappingSources& sources, bool compose, const ProgramSplit& split, const ConfigRun& run);
+
+// The same merge with the app's config given (read from --hydra-config's file or from the
+// program; may be null for none).
+Schema merged_mappings(const MappingSources& sources, const std::shared_ptr<const ConfigMatcher>& config);
 
 // The declarations of --schema and --component merged, the schema's winning; with the app's
 // config, the component's flags fitted to it (fit_component_flags), whose undecidable names

@@ -89,6 +89,15 @@ def schema_command_row(id, words, *needles):
     return Row(id, needles=needles, schema=None, words=["schema", *words])
 
 
+# A mapping the check names but never reads: the sources are read first.
+SOME_MAPPING = ["--hydra-config", "{tmp}/a-file"]
+
+
+def check_row(id, source, words, *needles):
+    """`hydra-adapt check WORDS`, with `source` written to {tmp}/cfg.yaml when given."""
+    return Row(id, needles=needles, schema=None, words=["check", *words], hydra_config=source)
+
+
 APP_CONFIG = ("hydra:\n  runtime:\n    choices: {trainer: default}\n"
               "trainer: {max_epochs: 10, name: t}\nmodel: {name: m}\n")
 
@@ -370,6 +379,28 @@ ROWS = [
     schema_command_row("schema-program-without-from-program", ["--", PY, "main.py"], "add --from-program"),
     schema_command_row("schema-config-twice", ["--hydra-config", "x.yaml", "--from-program", "--", PY], "not both"),
     schema_command_row("schema-no-source", [], "needs --component FILE, --hydra-config FILE or --from-program"),
+    # --- hydra-adapt check ---
+    check_row("check-source-missing", None, [*SOME_MAPPING, "--vertex-study", "{tmp}/missing.yaml"],
+              "cannot read study {tmp}/missing.yaml: No such file or directory; check --vertex-study"),
+    check_row("check-source-invalid:study", "trialJobSpec: {}\n",
+              [*SOME_MAPPING, "--vertex-study", "{tmp}/cfg.yaml"],
+              "{tmp}/cfg.yaml:1:1: a Vertex AI hyperparameter tuning job lists its parameters in studySpec.parameters"),
+    check_row("check-source-invalid:study-parameter", "studySpec:\n  parameters:\n  - parameterId: lr\n",
+              [*SOME_MAPPING, "--vertex-study", "{tmp}/cfg.yaml"], "{tmp}/cfg.yaml:3:5: parameter 'lr' has no doubleValueSpec"),
+    check_row("check-source-invalid:sweep", "method: grid\n", [*SOME_MAPPING, "--wandb-sweep", "{tmp}/cfg.yaml"],
+              "{tmp}/cfg.yaml:1:1: not a W&B sweep configuration"),
+    check_row("check-source-invalid:malformed", "parameters: {lr: [1\n",
+              [*SOME_MAPPING, "--wandb-sweep", "{tmp}/cfg.yaml"],
+              "{tmp}/cfg.yaml:", "malformed YAML"),
+    check_row("check-source-invalid:component", "name: c\n", [*SOME_MAPPING, "--component", "{tmp}/cfg.yaml"],
+              "{tmp}/cfg.yaml"),
+    check_row("check-program-fails", "parameters: {lr: {value: 1}}\n",
+              ["--wandb-sweep", "{tmp}/cfg.yaml", "--", PY, "-c", "import sys; sys.exit(3)"],
+              "--cfg all) failed with exit status 3"),
+    check_row("check-no-mapping", None, ["--wandb-sweep", "{tmp}/a-file"], "check needs the mapping the run uses"),
+    check_row("check-no-source", None, ["--hydra-config", "{tmp}/a-file"], "check needs a source"),
+    check_row("check-config-twice", None, ["--hydra-config", "x.yaml", "--wandb-sweep", "y", "--", PY], "not both"),
+    check_row("check-format", None, ["--format", "xml"], "--format: 'xml' is not one of text, json"),
 ]
 
 

@@ -1,0 +1,95 @@
+#include "check/vertex_study.h"
+
+#include "adapt_error.h"
+#include "check/fixed_args.h"
+#include "yaml/yaml_error.h"
+#include "yaml/yaml_tree.h"
+
+namespace hydra_adapt {
+namespace {
+
+constexpr const char* kValueSpecs[] = {"doubleValueSpec", "integerValueSpec", "discreteValueSpec",
+                                       "categoricalValueSpec"};
+
+class StudyReader {
+ public:
+  explicit StudyReader(const std::string& file) : source_{file, "vertex-study", {}} {}
+
+  SourceFlags read(const YamlNode& root) {
+    const YamlNode study = yaml_field(root, "studySpec");
+    const YamlNode parameters = yaml_field(study, "parameters");
+    if (!parameters.IsSequence()) {
+      fail(study.IsNull() ? root : study,
+           "a Vertex AI hyperparameter tuning job lists its parameters in studySpec.parameters");
+    }
+    for (const auto& parameter : parameters) read_parameter(parameter);
+    read_pools(yaml_field(root, "trialJobSpec"));
+    return std::move(source_);
+  }
+
+ private:
+  void read_parameter(const YamlNode& parameter) {
+    const YamlNode id = yaml_field(parameter, "parameterId");
+    if (!id.IsScalar() || id.Scalar().empty()) fail(parameter, "a study parameter needs its parameterId");
+    SentFlag flag{id.Scalar(), line_of(id.Mark()), false, {}};
+    bool has_spec = false;
+    for (const char* spec_name : kValueSpecs) {
+      const YamlNode spec = yaml_field(parameter, spec_name);
+      if (spec.IsNull()) continue;
+      has_spec = true;
+      for (const char* bound : {"minValue", "maxValue", "defaultValue"})
+        add_value(flag, yaml_field(spec, bound), bound);
+      const YamlNode values = yaml_field(spec, "values");
+      if (!values.IsNull() && !values.IsSequence()) fail(values, std::string(spec_name) + ".values is a list");
+      std::size_t index = 0;
+      for (const auto& value : values) add_value(flag, value, "values[" + std::to_string(index++) + "]");
+    }
+    if (!has_spec) {
+      fail(parameter, "parameter '" + flag.name +
+                          "' has no doubleValueSpec, integerValueSpec, discreteValueSpec or categoricalValueSpec");
+    }
+    source_.flags.push_back(std::move(flag));
+    for (const auto& child : yaml_field(parameter, "conditionalParameterSpecs")) {
+      const YamlNode spec = yaml_field(child, "parameterSpec");
+      if (!spec.IsMap()) fail(child, "a conditional parameter holds its parameterSpec");
+      read_parameter(spec);
+    }
+  }
+
+  void add_value(SentFlag& flag, const YamlNode& value, const std::string& what) const {
+    if (value.IsNull()) return;
+    if (!value.IsScalar()) fail(value, "parameter '" + flag.name + "': " + what + " is a number or a text");
+    flag.values.push_back({value.Scalar(), line_of(value.Mark()), what});
+  }
+
+  // workerPoolSpecs: a list of pools, or one pool as a mapping (gcloud takes both).
+  void read_pools(const YamlNode& trial) {
+    const YamlNode pools = yaml_field(trial, "workerPoolSpecs");
+    if (pools.IsMap()) return read_pool(pools);
+    for (const auto& pool : pools) read_pool(pool);
+  }
+
+  void read_pool(const YamlNode& pool) {
+    for (const char* spec_name : {"containerSpec", "pythonPackageSpec"}) {
+      const YamlNode args = yaml_field(yaml_field(pool, spec_name), "args");
+      if (args.IsNull()) continue;
+      if (!args.IsSequence()) fail(args, std::string(spec_name) + ".args is a list of words");
+      for (SentFlag& flag : fixed_arg_flags(args)) source_.flags.push_back(std::move(flag));
+    }
+  }
+
+  [[noreturn]] void fail(const YamlNode& node, const std::string& problem) const {
+    throw AdaptError(yaml_spot(source_.file, node.Mark()) + problem);
+  }
+
+  SourceFlags source_;
+};
+
+}  // namespace
+
+SourceFlags vertex_study_flags(const std::string& text, const std::string& file) {
+  const YamlTree tree = YamlTree::parse(text, file);
+  return StudyReader(file).read(tree.root());
+}
+
+}  // namespace hydra_adapt
