@@ -75,11 +75,8 @@ int run_check_command(int argc, const char* const* argv) {
       ("format", po::value<std::string>()->value_name("text|json")->default_value("text"),
        "text, one line per finding as a compiler prints them, or one JSON document")  //
       ("help,h", "print this help");
-  int own_count = 0;
-  while (own_count < argc && std::string(argv[own_count]) != "--") ++own_count;
-  const std::vector<std::string> program(argv + std::min(own_count + 1, argc), argv + argc);
-  const po::variables_map values =
-      parse_option_words(options, {argv + 1, argv + own_count}, "hydra-adapt check --help");
+  const SubcommandWords words = split_subcommand_words(argc, argv);
+  const po::variables_map values = parse_option_words(options, words.own, "hydra-adapt check --help");
   if (values.count("help")) {
     std::cout << options << "\n";
     return 0;
@@ -89,7 +86,7 @@ int run_check_command(int argc, const char* const* argv) {
     throw AdaptError("hydra-adapt check --format: '" + format + "' is not one of text, json");
   }
   MappingSources mapping = read_source_options(values);
-  const bool from_program = own_count < argc;
+  const bool from_program = words.program.has_value();
   if (from_program && mapping.hydra_config_path) {
     throw AdaptError("hydra-adapt check: give --hydra-config FILE or -- PROGRAM, not both");
   }
@@ -104,7 +101,7 @@ int run_check_command(int argc, const char* const* argv) {
     throw AdaptError("hydra-adapt check needs a source: --component FILE, --vertex-study FILE or --wandb-sweep FILE");
   }
   std::shared_ptr<const ConfigMatcher> config;
-  if (from_program) config = hydra_config_from_program(program);
+  if (from_program) config = hydra_config_from_program(*words.program);
   if (mapping.hydra_config_path) config = load_hydra_config_file(*mapping.hydra_config_path);
 
   const Schema schema = merged_mappings(mapping, config);

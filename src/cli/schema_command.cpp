@@ -47,12 +47,8 @@ int run_schema_command(int argc, const char* const* argv) {
   options.add_options()                                                                            //
       ("from-program", "run PROGRAM WORDS --cfg all (the words after '--') for the app's config")  //
       ("help,h", "print this help");
-  // The program's words after "--" are not options of ours.
-  int own_count = 0;
-  while (own_count < argc && std::string(argv[own_count]) != "--") ++own_count;
-  const std::vector<std::string> program(argv + std::min(own_count + 1, argc), argv + argc);
-  const po::variables_map values =
-      parse_option_words(options, {argv + 1, argv + own_count}, "hydra-adapt schema --help");
+  const SubcommandWords words = split_subcommand_words(argc, argv);
+  const po::variables_map values = parse_option_words(options, words.own, "hydra-adapt schema --help");
   if (values.count("help")) {
     std::cout << options << "\n";
     return 0;
@@ -62,7 +58,7 @@ int run_schema_command(int argc, const char* const* argv) {
   if (from_program && sources.hydra_config_path) {
     throw AdaptError("hydra-adapt schema: give --hydra-config FILE or --from-program, not both");
   }
-  if (own_count < argc && !from_program) {
+  if (words.program && !from_program) {
     throw AdaptError("hydra-adapt schema: words after '--' are the program for --from-program; add --from-program");
   }
   if (!sources.component_path && !sources.hydra_config_path && !from_program) {
@@ -72,7 +68,7 @@ int run_schema_command(int argc, const char* const* argv) {
   std::string described = sources.component_path.value_or("");
   std::shared_ptr<const ConfigMatcher> config;
   if (from_program) {
-    config = hydra_config_from_program(program);
+    config = hydra_config_from_program(words.program.value_or(std::vector<std::string>{}));
   } else if (sources.hydra_config_path) {
     config = load_hydra_config_file(*sources.hydra_config_path);
   }

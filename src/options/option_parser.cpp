@@ -1,5 +1,8 @@
 #include "options/option_parser.h"
 
+#include <algorithm>
+#include <string_view>
+
 #include "adapt_error.h"
 
 namespace hydra_adapt {
@@ -24,6 +27,15 @@ bool switch_value(const po::variables_map& values, const char* option, const cha
   if (value == "0" || value == "false") return false;
   throw AdaptError(std::string("--") + option + " / " + variable + ": " + quote_for_message(value) +
                    " is not one of 1, 0");
+}
+
+SubcommandWords split_subcommand_words(int argc, const char* const* argv) {
+  const char* const* end = argv + argc;
+  const char* const* dash_dash =
+      std::find_if(argv + std::min(argc, 1), end, [](const char* word) { return std::string_view(word) == "--"; });
+  SubcommandWords words{{argv + std::min(argc, 1), dash_dash}, std::nullopt};
+  if (dash_dash != end) words.program.emplace(dash_dash + 1, end);
+  return words;
 }
 
 }  // namespace hydra_adapt

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "adapt_error.h"
+#include "options/option_parser.h"
 #include "variable_table.h"
 
 namespace hydra_adapt {
@@ -90,6 +91,20 @@ TEST(InitChoice, OneSourceContradictingItselfIsRefused) {
   EXPECT_THROW(
       parse_tool_options({"--", "p"}, variable_table({{"HYDRA_ADAPT_INIT", "0"}, {"HYDRA_ADAPT_REMAP_EXIT", "143"}})),
       AdaptError);
+}
+
+TEST(SubcommandWords, SplitAtTheFirstDashDashAfterTheSubcommandsName) {
+  const char* with_program[] = {"schema", "--from-program", "--", "python3", "main.py", "--", "x"};
+  const SubcommandWords split = split_subcommand_words(7, with_program);
+  EXPECT_EQ(split.own, (std::vector<std::string>{"--from-program"}));
+  EXPECT_EQ(split.program, (std::vector<std::string>{"python3", "main.py", "--", "x"}));
+
+  const char* without[] = {"check", "--schema", "s.yaml"};
+  EXPECT_EQ(split_subcommand_words(3, without).own, (std::vector<std::string>{"--schema", "s.yaml"}));
+  EXPECT_FALSE(split_subcommand_words(3, without).program);
+
+  const char* empty_program[] = {"check", "--"};
+  EXPECT_EQ(split_subcommand_words(2, empty_program).program, std::vector<std::string>{});
 }
 
 }  // namespace
