@@ -76,7 +76,8 @@ std::string findings_json(const std::vector<Finding>& findings, const CheckCount
                                 {"errors", count_of(findings, Finding::Severity::kError)},
                                 {"warnings", count_of(findings, Finding::Severity::kWarning)},
                                 {"flags", count.flags},
-                                {"sources", count.sources}};
+                                {"sources", count.sources},
+                                {"program_starts", count.program_starts}};
   return document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

@@ -12,6 +12,7 @@ namespace hydra_adapt {
 struct CheckCount {
   std::size_t flags = 0;
   std::size_t sources = 0;
+  std::size_t program_starts = 0;  // each run of the program under --cfg
 };
 
 // As a compiler prints them: `FILE:LINE: error: --flag: what is wrong; the fix` per finding
@@ -20,7 +21,8 @@ struct CheckCount {
 std::string findings_text(const std::vector<Finding>& findings, const CheckCount& count);
 
 // One JSON document: {"findings": [{file, line, flag, source, severity, kind, message}, ...],
-// "errors": E, "warnings": W, "flags": F, "sources": N}; an absent file, line or flag is null.
+// "errors": E, "warnings": W, "flags": F, "sources": N, "program_starts": S}; an absent file,
+// line or flag is null.
 std::string findings_json(const std::vector<Finding>& findings, const CheckCount& count);
 
 // GitHub Actions' workflow commands (`::error file=F,line=L::message`), one per finding, so

@@ -1,35 +1,49 @@
 #include "check/fixed_args.h"
 
+#include "args/incoming_args.h"
 #include "args/program_split.h"
 
 namespace hydra_adapt {
+namespace {
 
-std::vector<SentFlag> fixed_arg_flags(const YamlNode& args, std::string_view after) {
-  std::vector<SentFlag> flags;
+bool is_macro(const std::string& word) { return word.find("${") != std::string::npos; }
+
+}  // namespace
+
+FixedArgs fixed_args(const YamlNode& args, std::string_view after) {
   std::vector<YamlNode> words;
   for (const auto& word : args) {
     if (!word.IsScalar()) continue;
     if (!after.empty() && word.Scalar() == after) words.clear();
     words.push_back(word);
   }
+  FixedArgs fixed;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& text = words[i].Scalar();
-    if (word_shape(text) != WordShape::kFlag) continue;
+    if (word_shape(text) != WordShape::kFlag) {
+      if (!is_macro(text) && is_override_word(text)) fixed.overrides.push_back(text);
+      continue;
+    }
     const std::size_t line = line_of(words[i].Mark());
     const std::size_t equals = text.find('=');
     SentFlag flag{text.substr(2, equals == std::string::npos ? std::string::npos : equals - 2), line, false, {}};
     if (equals != std::string::npos) {
       flag.values.push_back({text.substr(equals + 1), line, "a fixed arg"});
     } else if (i + 1 < words.size() && word_shape(words[i + 1].Scalar()) == WordShape::kOther &&
-               words[i + 1].Scalar().find("${") == std::string::npos) {
+               !is_macro(words[i + 1].Scalar())) {
       ++i;
       flag.values.push_back({words[i].Scalar(), line_of(words[i].Mark()), "a fixed arg"});
     } else {
       flag.bare = true;
     }
-    flags.push_back(std::move(flag));
+    fixed.flags.push_back(std::move(flag));
   }
-  return flags;
+  return fixed;
+}
+
+void add_fixed_args(SourceFlags& source, FixedArgs fixed) {
+  for (SentFlag& flag : fixed.flags) source.flags.push_back(std::move(flag));
+  for (std::string& word : fixed.overrides) source.fixed_overrides.push_back(std::move(word));
 }
 
 }  // namespace hydra_adapt

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -8,11 +9,21 @@
 
 namespace hydra_adapt {
 
-// The --flags among a list of fixed args (a Vertex trial's containerSpec.args, the words of a
-// W&B sweep's command): `--name=VALUE`, `--name VALUE`, or `--name` alone. Other words (the
-// program, Hydra overrides, a W&B macro) are not flags. With `after` given, only the words
-// after the first word equal to it count (W&B's ${program}: the words before start the
-// program, the tool in front of it included). Each flag at the line of its word.
-std::vector<SentFlag> fixed_arg_flags(const YamlNode& args, std::string_view after = "");
+// What a list of fixed args sends (a Vertex trial's containerSpec.args, the words of a W&B
+// sweep's command).
+struct FixedArgs {
+  // `--name=VALUE`, `--name VALUE`, or `--name` alone, each at the line of its word.
+  std::vector<SentFlag> flags;
+  // The Hydra overrides among the other words (trainer.seed=7, model=vit), as they are. The
+  // program's words and a W&B macro are neither.
+  std::vector<std::string> overrides;
+};
+
+// With `after` given, only the words after the first word equal to it count (W&B's
+// ${program}: the words before start the program, the tool in front of it included).
+FixedArgs fixed_args(const YamlNode& args, std::string_view after = "");
+
+// Adds them to what a source sends.
+void add_fixed_args(SourceFlags& source, FixedArgs fixed);
 
 }  // namespace hydra_adapt

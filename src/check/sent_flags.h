@@ -27,6 +27,10 @@ struct SentFlag {
   std::size_t line = 0;
   bool bare = false;  // sent alone, with no value (a switch)
   std::vector<SentValue> values;
+  // Sent only while the flag `parent` takes one of `parent_values` (a Vertex AI conditional
+  // parameter); empty: sent with every other flag of its source.
+  std::string parent{};
+  std::vector<std::string> parent_values{};
 };
 
 // What a platform will send according to one file (a component spec, a tuning study, a
@@ -35,6 +39,9 @@ struct SourceFlags {
   std::string file;
   std::string kind;  // "component", "vertex-study", "wandb-sweep"
   std::vector<SentFlag> flags;
+  // The Hydra overrides among its fixed args (trainer.seed=7), sent with every flag: they
+  // shape the composition as they do at run time.
+  std::vector<std::string> fixed_overrides{};
 };
 
 }  // namespace hydra_adapt

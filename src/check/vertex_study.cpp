@@ -10,6 +10,7 @@ namespace {
 
 constexpr const char* kValueSpecs[] = {"doubleValueSpec", "integerValueSpec", "discreteValueSpec",
                                        "categoricalValueSpec"};
+constexpr const char* kParentValues[] = {"parentCategoricalValues", "parentDiscreteValues", "parentIntValues"};
 
 class StudyReader {
  public:
@@ -22,16 +23,17 @@ class StudyReader {
       fail(study.IsNull() ? root : study,
            "a Vertex AI hyperparameter tuning job lists its parameters in studySpec.parameters");
     }
-    for (const auto& parameter : parameters) read_parameter(parameter);
+    for (const auto& parameter : parameters) read_parameter(parameter, {}, {});
     read_pools(yaml_field(root, "trialJobSpec"));
     return std::move(source_);
   }
 
  private:
-  void read_parameter(const YamlNode& parameter) {
+  // `parent` and `parent_values`: a conditional parameter's, sent only with those values.
+  void read_parameter(const YamlNode& parameter, const std::string& parent, std::vector<std::string> parent_values) {
     const YamlNode id = yaml_field(parameter, "parameterId");
     if (!id.IsScalar() || id.Scalar().empty()) fail(parameter, "a study parameter needs its parameterId");
-    SentFlag flag{id.Scalar(), line_of(id.Mark()), false, {}};
+    SentFlag flag{id.Scalar(), line_of(id.Mark()), false, {}, parent, std::move(parent_values)};
     bool has_spec = false;
     for (const char* spec_name : kValueSpecs) {
       const YamlNode spec = yaml_field(parameter, spec_name);
@@ -48,12 +50,31 @@ class StudyReader {
       fail(parameter, "parameter '" + flag.name +
                           "' has no doubleValueSpec, integerValueSpec, discreteValueSpec or categoricalValueSpec");
     }
+    const std::string name = flag.name;
     source_.flags.push_back(std::move(flag));
     for (const auto& child : yaml_field(parameter, "conditionalParameterSpecs")) {
       const YamlNode spec = yaml_field(child, "parameterSpec");
       if (!spec.IsMap()) fail(child, "a conditional parameter holds its parameterSpec");
-      read_parameter(spec);
+      read_parameter(spec, name, parent_values_of(child, name));
     }
+  }
+
+  // The values of its parent a conditional parameter is sent with, as the parent sends them.
+  std::vector<std::string> parent_values_of(const YamlNode& child, const std::string& parent) const {
+    for (const char* field : kParentValues) {
+      const YamlNode values = yaml_field(yaml_field(child, field), "values");
+      if (values.IsNull()) continue;
+      if (!values.IsSequence()) fail(values, std::string(field) + ".values is a list");
+      std::vector<std::string> texts;
+      for (const auto& value : values) {
+        if (!value.IsScalar()) fail(value, std::string(field) + ".values holds numbers or texts");
+        texts.push_back(value.Scalar());
+      }
+      return texts;
+    }
+    fail(child, "a conditional parameter of '" + parent +
+                    "' names the values it is sent with: parentCategoricalValues, parentDiscreteValues or "
+                    "parentIntValues");
   }
 
   void add_value(SentFlag& flag, const YamlNode& value, const std::string& what) const {
@@ -74,7 +95,7 @@ class StudyReader {
       const YamlNode args = yaml_field(yaml_field(pool, spec_name), "args");
       if (args.IsNull()) continue;
       if (!args.IsSequence()) fail(args, std::string(spec_name) + ".args is a list of words");
-      for (SentFlag& flag : fixed_arg_flags(args)) source_.flags.push_back(std::move(flag));
+      add_fixed_args(source_, fixed_args(args));
     }
   }
 

@@ -23,7 +23,7 @@ class SweepReader {
     read_parameters(parameters, "");
     const YamlNode command = yaml_field(root, "command");
     if (!command.IsNull() && !command.IsSequence()) fail(command, "command is a list of words");
-    for (SentFlag& flag : fixed_arg_flags(command, "${program}")) source_.flags.push_back(std::move(flag));
+    add_fixed_args(source_, fixed_args(command, "${program}"));
     return std::move(source_);
   }
 

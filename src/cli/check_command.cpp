@@ -1,5 +1,7 @@
 #include "cli/check_command.h"
 
+#include <unistd.h>
+
 #include <boost/program_options.hpp>
 #include <cstdlib>
 #include <cstring>
@@ -17,7 +19,10 @@
 #include "hydra_config/hydra_config_from_program.h"
 #include "options/option_parser.h"
 #include "options/source_options.h"
+#include "options/tool_options.h"
+#include "platform/process_variable.h"
 #include "sources/mapping_sources.h"
+#include "supervision/config_run.h"
 #include "yaml/yaml_source.h"
 
 namespace hydra_adapt {
@@ -25,15 +30,20 @@ namespace po = boost::program_options;
 namespace {
 
 constexpr const char* kUsage =
-    "usage: hydra-adapt check [--schema FILE] [--hydra-config FILE] SOURCES... [--format text|json]\n"
-    "                         [-- PROGRAM [WORDS...]]\n\n"
+    "usage: hydra-adapt check [--schema FILE] [--hydra-config FILE] [--compose] SOURCES...\n"
+    "                         [--format text|json] [-- PROGRAM [WORDS...]]\n\n"
     "Finds, before a job runs, what its platform will send that the run would refuse: each flag\n"
     "and each value a source can send (a default, a bound, a categorical value) goes through the\n"
     "mapping the run uses (--schema, --hydra-config FILE, or the config PROGRAM WORDS --cfg all\n"
-    "prints), and each refusal is printed at the line of the source that causes it. A config\n"
-    "value ??? that no source sets is a warning. Exit 0 without errors, 1 with, 2 when the check\n"
-    "cannot run. Under GITHUB_ACTIONS=true each finding is also a workflow command. Here\n"
-    "--component FILE is a source: its flags are checked against the mapping, not declared by it.\n\n"
+    "prints), and each refusal is printed at the line of the source that causes it. With\n"
+    "PROGRAM, real Hydra also runs it with --cfg job and each flag's override, one value of each\n"
+    "flag per run (never the task itself); with --compose, each combination of the options the\n"
+    "sources choose for config groups is composed as the run composes it, and every flag sent\n"
+    "with it must map there. A config value ??? that no source sets is a warning. Exit 0 without\n"
+    "errors, 1 with, 2 when the check cannot run. Under GITHUB_ACTIONS=true each finding is also\n"
+    "a workflow command. Here --component FILE is a source: its flags are checked against the\n"
+    "mapping, not declared by it. Each run of the program may take HYDRA_ADAPT_COMPOSE_TIMEOUT\n"
+    "seconds (--compose-timeout; default 300).\n\n"
     "Options";
 
 std::vector<std::string> listed(const po::variables_map& values, const char* name) {
@@ -42,8 +52,7 @@ std::vector<std::string> listed(const po::variables_map& values, const char* nam
 
 std::vector<SourceFlags> read_sources(const po::variables_map& values, const MappingSources& named) {
   std::vector<SourceFlags> sources;
-  if (named.component_path) {
-    const std::string& file = *named.component_path;
+  for (const std::string& file : listed(values, "component")) {
     sources.push_back(
         component_sent_flags(read_text_file(file, "component", "--component"), file, named.component_executor));
   }
@@ -61,12 +70,28 @@ bool in_github_actions() {
   return value != nullptr && std::strcmp(value, "true") == 0;
 }
 
+// How long each run of the program may take: --compose-timeout, else HYDRA_ADAPT_COMPOSE_TIMEOUT
+// as the run reads it.
+int run_timeout(const po::variables_map& values) {
+  if (values.count("compose-timeout")) return compose_timeout(values["compose-timeout"].as<std::string>());
+  if (const std::optional<std::string> variable = process_variable("HYDRA_ADAPT_COMPOSE_TIMEOUT"))
+    return compose_timeout(*variable);
+  return ConfigRunLimits{}.timeout_seconds;
+}
+
 }  // namespace
 
 int run_check_command(int argc, const char* const* argv) {
   po::options_description options(kUsage);
-  add_source_options(options, false);
+  add_source_options(options, false, ComponentRole::kSource);
   options.add_options()  //
+      ("compose", po::bool_switch(),
+       "compose each combination of the options the sources choose for config groups (as the run's --compose "
+       "does), and check every flag sent with it against that config; needs -- PROGRAM")  //
+      ("compose-timeout", po::value<std::string>()->value_name("SECONDS"),
+       "how long each run of the program may take. Default: HYDRA_ADAPT_COMPOSE_TIMEOUT, else 300")  //
+      ("unknown", po::value<std::string>()->value_name("error|pass|auto"),
+       "what the run does with a flag no mapping declares, as its --unknown")  //
       ("vertex-study", po::value<std::vector<std::string>>()->value_name("FILE"),
        "a source: a Vertex AI hyperparameter tuning job (YAML or JSON): studySpec.parameters and the trials' "
        "fixed args")  //
@@ -85,31 +110,34 @@ int run_check_command(int argc, const char* const* argv) {
   if (format != "text" && format != "json") {
     throw AdaptError("hydra-adapt check --format: '" + format + "' is not one of text, json");
   }
-  MappingSources mapping = read_source_options(values);
-  const bool from_program = words.program.has_value();
-  if (from_program && mapping.hydra_config_path) {
+  CheckedApp app;
+  app.mapping = read_source_options(values, ComponentRole::kSource);
+  if (values.count("unknown")) app.unknown = unknown_option(values["unknown"].as<std::string>());
+  app.compose = values["compose"].as<bool>();
+  if (words.program && !words.program->empty()) app.program = *words.program;
+  if (words.program && app.mapping.hydra_config_path) {
     throw AdaptError("hydra-adapt check: give --hydra-config FILE or -- PROGRAM, not both");
   }
-  if (!from_program && !mapping.hydra_config_path && !mapping.schema_path) {
+  if (!words.program && !app.mapping.hydra_config_path && !app.mapping.schema_path) {
     throw AdaptError(
         "hydra-adapt check needs the mapping the run uses: --schema FILE, --hydra-config FILE or -- PROGRAM "
         "[WORDS...]");
   }
-  const std::vector<SourceFlags> sources = read_sources(values, mapping);
-  mapping.component_path.reset();  // a source here, not a mapping
+  if (app.compose && !words.program) {
+    throw AdaptError("hydra-adapt check --compose composes with the program: add -- PROGRAM [WORDS...]");
+  }
+  const std::vector<SourceFlags> sources = read_sources(values, app.mapping);
   if (sources.empty()) {
     throw AdaptError("hydra-adapt check needs a source: --component FILE, --vertex-study FILE or --wandb-sweep FILE");
   }
-  std::shared_ptr<const ConfigMatcher> config;
-  if (from_program) config = hydra_config_from_program(*words.program);
-  if (mapping.hydra_config_path) config = load_hydra_config_file(*mapping.hydra_config_path);
+  const ConfigRunLimits limits{run_timeout(values), ::getpid() == 1};
+  app.run = [limits](const std::vector<std::string>& command) { return run_for_config(command, limits); };
+  if (words.program) app.config = hydra_config_from_program(*words.program, limits);
+  if (app.mapping.hydra_config_path) app.config = load_hydra_config_file(*app.mapping.hydra_config_path);
 
-  const Schema schema = merged_mappings(mapping, config);
-  std::vector<Finding> findings = check_sources(schema, unknown_policy(std::nullopt, mapping, schema), sources);
-  if (config) {
-    for (Finding& unset : unset_mandatory_keys(config->config(), schema, sources)) findings.push_back(std::move(unset));
-  }
-  CheckCount count{0, sources.size()};
+  const CheckResult result = check_sources(app, sources);
+  const std::vector<Finding>& findings = result.findings;
+  CheckCount count{0, sources.size(), result.program_starts + (words.program ? 1 : 0)};
   for (const SourceFlags& source : sources) count.flags += source.flags.size();
   if (in_github_actions()) std::cout << workflow_commands(findings);
   std::cout << (format == "json" ? findings_json(findings, count) : findings_text(findings, count));

@@ -111,8 +111,9 @@ class Composer {
     const ConfigRunResult result = run_(words);
     if (!result.succeeded) {
       const std::string hydra_error = hydra_error_line(result.error_output);
-      throw AdaptError(who + ": the app's config cannot be composed: " + shown + " " + result.failure +
-                       (hydra_error.empty() ? "" : ": " + hydra_error) + "; " + fix);
+      throw CompositionError(who + ": the app's config cannot be composed: " + shown + " " + result.failure +
+                                 (hydra_error.empty() ? "" : ": " + hydra_error) + "; " + fix,
+                             hydra_error, result.failure);
     }
     try {
       return std::make_shared<const ConfigMatcher>(parse_hydra_config(result.output, "the output of " + shown));

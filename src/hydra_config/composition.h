@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "adapt_error.h"
 #include "args/program_split.h"
 #include "hydra_config/config_matcher.h"
 #include "schema/schema.h"
@@ -18,6 +19,21 @@ struct ConfigRunResult {
   std::string output;        // what it printed on stdout: the composed config
   std::string failure;       // when it did not succeed: "failed with exit status 1", "did not end within 300 seconds"
   std::string error_output;  // the end of what it printed on stderr, for Hydra's last error line
+};
+
+// A composition the program refused: the message names the flags and the run; Hydra's own
+// last error line (empty when it printed none) and how the run ended, for a caller that words it
+// its own way (hydra-adapt check).
+class CompositionError : public AdaptError {
+ public:
+  CompositionError(const std::string& message, std::string hydra_error, std::string failure)
+      : AdaptError(message), hydra_error_(std::move(hydra_error)), failure_(std::move(failure)) {}
+  const std::string& hydra_error() const { return hydra_error_; }
+  const std::string& failure() const { return failure_; }
+
+ private:
+  std::string hydra_error_;
+  std::string failure_;
 };
 
 // Runs a whole command (the program, its words, the composition's words, "--cfg", "all"). The
@@ -41,8 +57,8 @@ struct ComposedConfig {
 // known before (a nested group, an experiment's), it runs again with the choices found so
 // far: at most one run per incoming flag. Without a choice, a Hydra word of the job or an
 // override or composition flag among the program's own words, `file` is the config and
-// nothing runs. Throws AdaptError naming the flags or the words of a run that fails or prints
-// no config, with the run's status and Hydra's last error line.
+// nothing runs. Throws CompositionError naming the flags or the words of a run that fails,
+// with the run's status and Hydra's last error line; AdaptError for one that prints no config.
 ComposedConfig compose_job_config(const ProgramSplit& split, const Schema& declared,
                                   std::shared_ptr<const ConfigMatcher> file, const ConfigRun& run);
 

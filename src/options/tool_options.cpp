@@ -131,15 +131,6 @@ DryRunFormat dry_run_format(const std::string& value) {
   throw AdaptError("--dry-run / HYDRA_ADAPT_DRY_RUN: '" + value + "' is not one of text, json, 1, 0");
 }
 
-int compose_timeout(const std::string& value) {
-  const bool digits = !value.empty() && value.size() <= 6 && value.find_first_not_of("0123456789") == std::string::npos;
-  if (!digits || std::stoi(value) == 0) {
-    throw AdaptError("--compose-timeout / HYDRA_ADAPT_COMPOSE_TIMEOUT: " + quote_for_message(value) +
-                     " is not a whole number of seconds from 1 to 999999");
-  }
-  return std::stoi(value);
-}
-
 std::string log_level(const std::string& value) {
   for (const char* level : {"trace", "debug", "info", "warn", "error", "off"}) {
     if (value == level) return value;
@@ -149,6 +140,20 @@ std::string log_level(const std::string& value) {
 }
 
 }  // namespace
+
+int compose_timeout(const std::string& value) {
+  const bool digits = !value.empty() && value.size() <= 6 && value.find_first_not_of("0123456789") == std::string::npos;
+  if (!digits || std::stoi(value) == 0) {
+    throw AdaptError("--compose-timeout / HYDRA_ADAPT_COMPOSE_TIMEOUT: " + quote_for_message(value) +
+                     " is not a whole number of seconds from 1 to 999999");
+  }
+  return std::stoi(value);
+}
+
+UnknownPolicy unknown_option(const std::string& value) {
+  if (const std::optional<UnknownPolicy> policy = unknown_policy_from_name(value)) return *policy;
+  throw AdaptError("--unknown / HYDRA_ADAPT_UNKNOWN: '" + value + "' is not one of error, pass, auto");
+}
 
 ToolOptions parse_tool_options(const std::vector<std::string>& words, const VariableReader& variable) {
   ToolOptions options;
@@ -186,12 +191,7 @@ ToolOptions parse_tool_options(const std::vector<std::string>& words, const Vari
   options.init = init.init;
   options.duty = init.duty;
   if (values.count("platform")) options.platform = platform_named(values["platform"].as<std::string>());
-  if (values.count("unknown")) {
-    const std::string policy = values["unknown"].as<std::string>();
-    options.unknown = unknown_policy_from_name(policy);
-    if (!options.unknown)
-      throw AdaptError("--unknown / HYDRA_ADAPT_UNKNOWN: '" + policy + "' is not one of error, pass, auto");
-  }
+  if (values.count("unknown")) options.unknown = unknown_option(values["unknown"].as<std::string>());
   if (options.help || options.version) return options;
   options.sources = read_source_options(values);
   if (!saw_dash_dash) {

@@ -45,4 +45,9 @@ Platform requested_platform(const std::vector<std::string>& words, const Variabl
 
 std::string usage_text();
 
+// The values of --compose-timeout and --unknown (and their variables), which `check` takes
+// too. Throw AdaptError naming the option for a bad one.
+int compose_timeout(const std::string& value);
+UnknownPolicy unknown_option(const std::string& value);
+
 }  // namespace hydra_adapt

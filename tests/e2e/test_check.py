@@ -279,3 +279,130 @@ def test_the_pre_commit_hook_run_by_pre_commit(tmp_path, cfg_all):
     result = pre_commit()
     assert result.rc == 1, result.describe()
     assert f"w.yaml:{line_of(SWEEP, 'lr: {values')}: error: --lrr: unknown flag --lrr" in result.stdout
+
+
+# --compose and Hydra's own runs: the sources' group choices composed as the run composes them
+# (model/resnet.yaml has depth, model/vit.yaml has patch), and the program run with --cfg job.
+GRID = """\
+method: grid
+parameters:
+  model: {values: [vit, resnet]}
+  depth: {values: [18, 50]}
+  data_path: {value: /data/x}
+command: ["${env}", "${interpreter}", "${program}", "${args}"]
+"""
+
+CONDITIONAL_STUDY = """\
+studySpec:
+  parameters:
+  - parameterId: lr
+    doubleValueSpec: {minValue: 0.0001, maxValue: 0.1}
+  - parameterId: model
+    categoricalValueSpec: {values: [resnet, vit]}
+    conditionalParameterSpecs:
+    - parameterSpec:
+        parameterId: depth
+        discreteValueSpec: {values: [18, 50]}
+      parentCategoricalValues: {values: [resnet]}
+    - parameterSpec:
+        parameterId: patch
+        integerValueSpec: {minValue: "8", maxValue: "32"}
+      parentCategoricalValues: {values: [vit]}
+trialJobSpec:
+  workerPoolSpecs:
+    containerSpec: {imageUri: trainer, args: [--data-path=/gcs/b/x]}
+"""
+
+
+def check_program(*sources, program=PROGRAM, options=("--compose",), env=None):
+    return run_raw(["check", *options, *sources, "--", *program], env=env)
+
+
+def cfg_runs(path):
+    return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
+
+
+def test_a_flag_only_one_option_has_is_named_with_the_choice_and_the_option_file(tmp_path):
+    result = check_program("--wandb-sweep", write(tmp_path, "w.yaml", GRID))
+    assert result.rc == 1, result.describe()
+    (finding, summary) = result.stdout.splitlines()
+    assert finding.startswith(f"{tmp_path}/w.yaml:{line_of(GRID, 'depth:')}: error: --depth: sent with --model vit "
+                              "it reaches no key: model/vit.yaml has none for it; send --depth only with the options that have "
+                              "it"), finding
+    assert "add it to model/vit.yaml" in finding
+    assert summary == "hydra-adapt check: 1 error, 0 warnings (3 flags from 1 source)"
+
+
+def test_the_same_child_under_conditional_parameters_is_clean_and_the_starts_are_counted(tmp_path):
+    runs = tmp_path / "runs.jsonl"
+    result = check_program("--vertex-study", write(tmp_path, "s.yaml", CONDITIONAL_STUDY), "--format", "json",
+                           env={"RECORD_CFG_RUNS": str(runs)})
+    assert result.rc == 0, result.describe()
+    document = json.loads(result.stdout)
+    assert document["findings"] == [] and document["flags"] == 5
+    started = cfg_runs(runs)
+    # `--cfg all` once with nothing, once per composition (model=resnet, model=vit); `--cfg job`
+    # once per round of values per composition: two each (lr's bounds; depth's and patch's two).
+    assert [run[-1] for run in started].count("all") == 3, started
+    assert [run[-1] for run in started].count("job") == 4, started
+    assert document["program_starts"] == len(started) == 7
+    jobs = [run for run in started if run[-1] == "job"]
+    assert any("model='vit'" in run and "model.patch=32" in run for run in jobs), jobs
+    assert not any("model='vit'" in run and any(w.startswith("model.depth") for w in run) for run in jobs), jobs
+    assert not any("--multirun" in run or "-m" in run for run in started)
+
+
+def test_without_compose_hydra_still_refuses_the_flag_the_choice_lacks(tmp_path):
+    result = check_program("--wandb-sweep", write(tmp_path, "w.yaml", GRID), options=())
+    assert result.rc == 1, result.describe()
+    (finding, _) = result.stdout.splitlines()
+    assert finding.startswith(f"{tmp_path}/w.yaml:{line_of(GRID, 'depth:')}: error: --depth: values[")
+    assert "Hydra refuses the value" in finding and "depth" in finding
+
+
+def test_a_value_no_option_of_the_group_has_is_a_choice_finding_with_hydras_error(tmp_path):
+    sweep = GRID.replace("[vit, resnet]", "[vit2, resnet]").replace("  depth: {values: [18, 50]}\n", "")
+    result = check_program("--wandb-sweep", write(tmp_path, "w.yaml", sweep))
+    assert result.rc == 1, result.describe()
+    (finding, _) = result.stdout.splitlines()
+    assert finding.startswith(f"{tmp_path}/w.yaml:{line_of(sweep, 'vit2')}: error: --model: values[0]: Hydra cannot "
+                              "compose the option 'vit2' of group model: "), finding
+    assert "Could not find 'model/vit2'" in finding and "resnet, vit" in finding
+
+
+TYPED = config_tree("typed_tree")
+TYPED_SWEEP = """\
+method: random
+parameters:
+  mode: {values: [train, bogus]}
+  workers: {values: [2, four]}
+  lr: {min: 0.001, max: 0.1}
+"""
+
+
+def test_a_structured_configs_typed_fields_refuse_what_the_rules_let_through(tmp_path):
+    path = write(tmp_path, "w.yaml", TYPED_SWEEP)
+    program = [PY, RECORD_MAIN, "--config-path", TYPED]
+    rules_only = run_raw(["check", "--hydra-config", write(tmp_path, "cfg.yaml", subprocess.run(
+        program + ["--cfg", "all"], capture_output=True, check=True, env=base_env()).stdout.decode()),
+        "--wandb-sweep", path])
+    assert rules_only.rc == 0, rules_only.describe()
+    result = check_program("--wandb-sweep", path, program=program, options=())
+    assert result.rc == 1, result.describe()
+    (mode, workers, summary) = result.stdout.splitlines()
+    assert mode.startswith(f"{path}:{line_of(TYPED_SWEEP, 'bogus')}: error: --mode: values[1]: Hydra refuses the "
+                           "value 'bogus': Invalid value 'bogus', expected one of [train, eval]"), mode
+    assert workers.startswith(f"{path}:{line_of(TYPED_SWEEP, 'four')}: error: --workers: values[1]: Hydra refuses "
+                              "the value 'four': Value 'four' of type 'str' could not be converted to Integer"), workers
+    assert summary == "hydra-adapt check: 2 errors, 0 warnings (3 flags from 1 source)"
+
+
+def test_several_components_and_the_runs_unknown_policy(tmp_path, cfg_all):
+    first = write(tmp_path, "a.yaml", COMPONENT)
+    second = write(tmp_path, "b.yaml", COMPONENT.replace("--max-epochs", "--max-epochz"))
+    result = check(cfg_all, "--component", first, "--component", second)
+    assert result.rc == 1, result.describe()
+    (finding, summary) = result.stdout.splitlines()
+    assert finding.startswith(f"{second}:{line_of(COMPONENT, '--max-epochs')}: error: --max-epochz: unknown flag")
+    assert summary == "hydra-adapt check: 1 error, 0 warnings (6 flags from 2 sources)"
+    assert check(cfg_all, "--component", second, options=["--unknown", "auto"]).rc == 0

@@ -163,10 +163,10 @@ TEST(CheckSources, TheRunsRefusalsAreFindingsAtTheSourcesLines) {
     discreteValueSpec: {values: [256.0]}
 )",
                                                "s.yaml");
-  const auto config = app_config();
-  const Schema schema = hydra_config_schema(config);
-  const std::vector<Finding> findings = check_sources(schema, UnknownPolicy::kError, {study});
-  ASSERT_EQ(findings.size(), 3u);
+  CheckedApp app;
+  app.config = app_config();
+  const std::vector<Finding> findings = check_sources(app, {study}).findings;
+  ASSERT_EQ(findings.size(), 4u);
   EXPECT_EQ(findings[0].kind, "type");
   EXPECT_EQ(findings[0].line, 4u);
   EXPECT_EQ(findings[0].flag, "--max_epochs");
@@ -177,10 +177,8 @@ TEST(CheckSources, TheRunsRefusalsAreFindingsAtTheSourcesLines) {
   EXPECT_EQ(findings[2].kind, "ambiguous");
   EXPECT_EQ(findings[2].line, 7u);
 
-  const std::vector<Finding> unset = unset_mandatory_keys(config->config(), schema, {study});
-  ASSERT_EQ(unset.size(), 1u);
-  EXPECT_EQ(unset[0].severity, Finding::Severity::kWarning);
-  EXPECT_NE(unset[0].message.find("data.path is ???"), std::string::npos);
+  EXPECT_EQ(findings[3].severity, Finding::Severity::kWarning);
+  EXPECT_NE(findings[3].message.find("data.path is ???"), std::string::npos);
 }
 
 TEST(CheckReport, CompilerLinesJsonAndWorkflowCommands) {
