@@ -110,6 +110,7 @@ int run_check_command(int argc, const char* const* argv) {
   if (format != "text" && format != "json") {
     throw AdaptError("hydra-adapt check --format: '" + format + "' is not one of text, json");
   }
+  const ConfigRunLimits limits{run_timeout(values), ::getpid() == 1};
   CheckedApp app;
   app.mapping = read_source_options(values, ComponentRole::kSource);
   if (values.count("unknown")) app.unknown = unknown_option(values["unknown"].as<std::string>());
@@ -130,7 +131,6 @@ int run_check_command(int argc, const char* const* argv) {
   if (sources.empty()) {
     throw AdaptError("hydra-adapt check needs a source: --component FILE, --vertex-study FILE or --wandb-sweep FILE");
   }
-  const ConfigRunLimits limits{run_timeout(values), ::getpid() == 1};
   app.run = [limits](const std::vector<std::string>& command) { return run_for_config(command, limits); };
   if (words.program) app.config = hydra_config_from_program(*words.program, limits);
   if (app.mapping.hydra_config_path) app.config = load_hydra_config_file(*app.mapping.hydra_config_path);

@@ -401,6 +401,12 @@ ROWS = [
     check_row("check-no-source", None, ["--hydra-config", "{tmp}/a-file"], "check needs a source"),
     check_row("check-config-twice", None, ["--hydra-config", "x.yaml", "--wandb-sweep", "y", "--", PY], "not both"),
     check_row("check-format", None, ["--format", "xml"], "--format: 'xml' is not one of text, json"),
+    check_row("check-compose-no-program", None, [*SOME_MAPPING, "--compose", "--wandb-sweep", "{tmp}/a-file"],
+              "check --compose composes with the program: add -- PROGRAM"),
+    check_row("check-unknown-policy", None, [*SOME_MAPPING, "--unknown", "maybe", "--wandb-sweep", "{tmp}/a-file"],
+              "--unknown / HYDRA_ADAPT_UNKNOWN: 'maybe' is not one of error, pass, auto"),
+    check_row("check-timeout-value", None, ["--compose-timeout", "soon", "--wandb-sweep", "y", "--", PY],
+              "--compose-timeout / HYDRA_ADAPT_COMPOSE_TIMEOUT: 'soon' is not a"),
 ]
 
 

@@ -2,11 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "adapt_error.h"
 #include "check/check_report.h"
 #include "check/component_sent_flags.h"
+#include "check/flag_rules.h"
+#include "check/hydra_job_check.h"
+#include "check/source_compositions.h"
 #include "check/vertex_study.h"
 #include "check/wandb_sweep.h"
 #include "hydra_config/config_matcher.h"
@@ -195,6 +199,82 @@ TEST(CheckReport, CompilerLinesJsonAndWorkflowCommands) {
   const std::string json = findings_json(findings, {3, 1});
   EXPECT_NE(json.find("\"line\": 4"), std::string::npos);
   EXPECT_NE(json.find("\"file\": null"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace hydra_adapt
+
+namespace hydra_adapt {
+namespace {
+
+TEST(SourceCompositions, EachCombinationOfChoicesWithTheConditionalFlagsOfItsParentsValues) {
+  const SourceFlags study = vertex_study_flags(kStudy, "study.yaml");
+  const std::vector<SourceComposition> compositions =
+      source_compositions(study, [](const SentFlag& flag) { return flag.name == "model"; });
+  ASSERT_EQ(compositions.size(), 2u);
+  EXPECT_EQ(compositions[0].choice_words(), "--model resnet");
+  EXPECT_EQ(compositions[1].choice_words(), "--model vit");
+  const auto sends = [](const SourceComposition& composition, const std::string& name) {
+    return std::any_of(composition.sent.begin(), composition.sent.end(),
+                       [&](const SentFlag* flag) { return flag->name == name; });
+  };
+  EXPECT_TRUE(sends(compositions[0], "depth"));
+  EXPECT_FALSE(sends(compositions[1], "depth"));
+  EXPECT_TRUE(sends(compositions[1], "lr") && sends(compositions[1], "epochs"));
+  // Without a choice flag: one composition of every flag, the conditional one included.
+  const std::vector<SourceComposition> one = source_compositions(study, [](const SentFlag&) { return false; });
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].sent.size(), study.flags.size());
+}
+
+// A program whose Hydra refuses `trainer.max_epochs` that is not a whole number, as a
+// structured config would: each command is recorded.
+struct RefusingProgram {
+  std::vector<std::vector<std::string>> commands;
+  ConfigRunResult operator()(const std::vector<std::string>& command) {
+    commands.push_back(command);
+    for (const std::string& word : command) {
+      if (word == "trainer.max_epochs=2.5") {
+        return {false, "", "failed with exit status 1",
+                "Error merging override trainer.max_epochs=2.5\nValue '2.5' could not be converted to Integer\n"
+                "    full_key: trainer.max_epochs\n"};
+      }
+    }
+    return {true, "trainer: {}\n", "", ""};
+  }
+};
+
+TEST(HydraJobCheck, OneValueOfEachFlagPerRunAndEachRefusalAtItsValuesLine) {
+  const SourceFlags sweep = wandb_sweep_flags(R"(parameters:
+  max_epochs: {values: [1, 2.5, 3]}
+  lr: {values: [0.1, 0.2]}
+)",
+                                              "sweep.yaml");
+  Schema schema;
+  for (const auto& [name, key] : {std::pair{"max_epochs", "trainer.max_epochs"}, std::pair{"lr", "optimizer.lr"}}) {
+    FlagSpec flag;
+    flag.name = name;
+    flag.key = key;
+    flag.type = ValueType::kFloat;
+    schema.flags.push_back(flag);
+  }
+  const FlagRules rules(schema, UnknownPolicy::kError);
+  auto program = std::make_shared<RefusingProgram>();
+  HydraJobCheck check({"python3", "main.py"},
+                      [program](const std::vector<std::string>& command) { return (*program)(command); });
+  const std::vector<Finding> findings = check.findings(
+      rules, sweep, "", {{&sweep.flags[0], all_values(sweep.flags[0])}, {&sweep.flags[1], all_values(sweep.flags[1])}});
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].line, 2u);
+  EXPECT_EQ(findings[0].flag, "--max_epochs");
+  EXPECT_EQ(findings[0].kind, "hydra");
+  EXPECT_EQ(findings[0].message.rfind("values[1]: Hydra refuses the value '2.5': Value '2.5' could not", 0), 0u);
+  // Rounds: (1, 0.1), (2.5, 0.2) refused and again without 2.5, then (3, 0.2).
+  ASSERT_EQ(program->commands.size(), 4u);
+  EXPECT_EQ(program->commands[0], (std::vector<std::string>{"python3", "main.py", "trainer.max_epochs=1.0",
+                                                            "optimizer.lr=0.1", "--cfg", "job"}));
+  EXPECT_EQ(program->commands[2], (std::vector<std::string>{"python3", "main.py", "optimizer.lr=0.2", "--cfg", "job"}));
+  EXPECT_EQ(check.runs(), 4u);
 }
 
 }  // namespace
