@@ -62,14 +62,15 @@ int run(const ToolOptions& options) {
   platform.split.incoming.insert(platform.split.incoming.begin(), options.launcher_args.begin(),
                                  options.launcher_args.end());
   const ConfigRunLimits limits{options.compose_timeout_seconds, options.init.value_or(::getpid() == 1)};
-  const Mappings mappings = load_mappings(options.sources, options.compose, platform.split,
-                                          [&limits](const std::vector<std::string>& command) {
-                                            ConfigRunResult result = run_for_config(command, limits);
-                                            // The app's warnings; a failure's stderr is read into the one error line
-                                            // instead.
-                                            if (result.succeeded) std::cerr << result.error_output << std::flush;
-                                            return result;
-                                          });
+  const Mappings mappings = load_mappings(
+      options.sources, options.compose, platform.split,
+      [&limits](const std::vector<std::string>& command) {
+        ConfigRunResult result = run_for_config(command, limits);
+        // The app's warnings; a failure's stderr is read into the one error line instead.
+        if (result.succeeded) std::cerr << result.error_output << std::flush;
+        return result;
+      },
+      platform.value_source.values);
   const Schema& schema = mappings.schema;
   // A launcher's --local_rank that no mapping takes reaches the program as LOCAL_RANK instead.
   LocalRank local_rank =

@@ -21,25 +21,34 @@ bool is_composition_flag(std::string_view word) {
                              flag->long_name == "--config-dir");
 }
 
-// An incoming flag that may choose a config group.
+// Whether a value may name a group's option: a platform's value typed as a list, a dict or
+// null never does (`json`: PlatformValue::json).
+bool may_name_an_option(const std::optional<std::string>& json) {
+  return !json || (*json != "null" && !starts_with(*json, "[") && !starts_with(*json, "{"));
+}
+
+// An incoming flag or platform value that may choose a config group.
 struct Candidate {
-  const IncomingArg* arg;
+  const ArgWithOrigin* incoming;
   std::string name;    // what names the group: a declared flag's key, else the flag's name
   std::string choice;  // "model='resnet'" once a composition shows its name is a group
 };
 
 class Composer {
  public:
-  Composer(const ProgramSplit& split, const Schema& declared, const ConfigRun& run) : split_(split), run_(run) {
+  Composer(const ProgramSplit& split, const Schema& declared, const std::vector<PlatformValue>& platform,
+           const ConfigRun& run)
+      : split_(split), run_(run) {
     const auto value_count = [&declared](std::string_view name) -> std::size_t {
       const FlagSpec* flag = declared.find(name);
       return flag ? flag->value_count() : 0;
     };
-    args_ = split_incoming_args(split.incoming, value_count);
-    for (const IncomingArg& arg : args_) {
-      if (arg.kind == IncomingArg::Kind::kFlag && !arg.values.empty()) {
+    args_ = ordered_incoming_args(split_incoming_args(split.incoming, value_count), platform);
+    for (const ArgWithOrigin& incoming : args_) {
+      const IncomingArg& arg = incoming.arg;
+      if (arg.kind == IncomingArg::Kind::kFlag && !arg.values.empty() && may_name_an_option(incoming.json)) {
         const FlagSpec* flag = declared.find(arg.name);
-        candidates_.push_back({&arg, flag ? flag->key : arg.name, ""});
+        candidates_.push_back({&incoming, flag ? flag->key : arg.name, ""});
       } else if (arg.kind == IncomingArg::Kind::kHydraFlag && is_composition_flag(arg.words.front())) {
         job_composes_ = true;
         names_composition_flag_ = true;
@@ -63,8 +72,8 @@ class Composer {
         if (!candidate.choice.empty()) continue;
         const NameMatch match = composed.config->match(candidate.name);
         if (match.rule != MatchRule::kGroup || match.targets.size() != 1) continue;
-        candidate.choice =
-            match.targets.front().key + "=" + render_typed_value(ValueType::kStr, candidate.arg->values.front());
+        candidate.choice = match.targets.front().key + "=" +
+                           render_typed_value(ValueType::kStr, candidate.incoming->arg.values.front());
         chosen_now.push_back(&candidate);
       }
       if (chosen_now.empty()) break;
@@ -80,14 +89,15 @@ class Composer {
   // in their order: Hydra reads overrides as one run of words after its flags.
   std::vector<std::string> command() const {
     std::vector<std::string> words = split_.program;
-    for (const IncomingArg& arg : args_) {
+    for (const ArgWithOrigin& incoming : args_) {
+      const IncomingArg& arg = incoming.arg;
       if (arg.kind == IncomingArg::Kind::kHydraFlag && is_composition_flag(arg.words.front()))
         words.insert(words.end(), arg.words.begin(), arg.words.end());
     }
     std::size_t next_candidate = 0;
-    for (const IncomingArg& arg : args_) {
-      if (arg.kind == IncomingArg::Kind::kOverride) words.push_back(arg.words.front());
-      if (next_candidate < candidates_.size() && candidates_[next_candidate].arg == &arg) {
+    for (const ArgWithOrigin& incoming : args_) {
+      if (incoming.arg.kind == IncomingArg::Kind::kOverride) words.push_back(incoming.arg.words.front());
+      if (next_candidate < candidates_.size() && candidates_[next_candidate].incoming == &incoming) {
         const std::string& choice = candidates_[next_candidate++].choice;
         if (!choice.empty()) words.push_back(choice);
       }
@@ -103,7 +113,11 @@ class Composer {
     composed.commands.push_back(words);
     const std::string shown = shell_join(words);
     std::string who;
-    for (const Candidate* candidate : chosen_now) who += (who.empty() ? "" : ", ") + shell_join(candidate->arg->words);
+    for (const Candidate* candidate : chosen_now) {
+      const ArgWithOrigin& incoming = *candidate->incoming;
+      who +=
+          (who.empty() ? "" : ", ") + (incoming.from_command_line ? shell_join(incoming.arg.words) : incoming.origin);
+    }
     const std::string fix = chosen_now.empty()
                                 ? "fix the program's words or the job's Hydra overrides so that it prints its config"
                                 : "choose an option the group has";
@@ -124,7 +138,7 @@ class Composer {
 
   const ProgramSplit& split_;
   const ConfigRun& run_;
-  std::vector<IncomingArg> args_;
+  std::vector<ArgWithOrigin> args_;      // the command line's, then the platform's
   std::vector<Candidate> candidates_;    // in the order of args_
   bool job_composes_ = false;            // a Hydra word of the job or the program changes the composition
   bool names_composition_flag_ = false;  // the job picks another tree: a file is not its composition
@@ -141,8 +155,9 @@ std::string_view trimmed(std::string_view line) {
 }  // namespace
 
 ComposedConfig compose_job_config(const ProgramSplit& split, const Schema& declared,
-                                  std::shared_ptr<const ConfigMatcher> file, const ConfigRun& run) {
-  return Composer(split, declared, run).compose(std::move(file));
+                                  std::shared_ptr<const ConfigMatcher> file, const ConfigRun& run,
+                                  const std::vector<PlatformValue>& platform) {
+  return Composer(split, declared, platform, run).compose(std::move(file));
 }
 
 std::string hydra_error_line(std::string_view error_output) {

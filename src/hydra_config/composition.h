@@ -10,6 +10,7 @@
 #include "args/program_split.h"
 #include "hydra_config/config_matcher.h"
 #include "schema/schema.h"
+#include "translate/value_sources.h"
 
 namespace hydra_adapt {
 
@@ -48,19 +49,23 @@ struct ComposedConfig {
 
 // The app's config under the job's own choices (--compose). The job's Hydra words are the
 // incoming overrides and composition flags (--config-name, --config-path, --config-dir, in
-// their order); the group choices are the incoming flags whose names are config groups, or
-// whose keys are when `declared` (--schema, --component) declares them, each sent as
-// `group='option'` as the translation sends it.
+// their order); the group choices are the incoming flags, then the platform's values
+// (`platform`, which win over a flag of their name as in the translation), whose names are
+// config groups, or whose keys are when `declared` (--schema, --component) declares them, each
+// sent as `group='option'` as the translation sends it. A platform value typed as a list, a
+// dict or null names no option.
 // Which flags are choices is read from `file` (what the program printed with nothing added),
 // unless the job passes a composition flag or there is no file: then from a run with the
 // job's Hydra words alone. While a run reveals a group an incoming flag names that was not
 // known before (a nested group, an experiment's), it runs again with the choices found so
 // far: at most one run per incoming flag. Without a choice, a Hydra word of the job or an
 // override or composition flag among the program's own words, `file` is the config and
-// nothing runs. Throws CompositionError naming the flags or the words of a run that fails,
-// with the run's status and Hydra's last error line; AdaptError for one that prints no config.
+// nothing runs. Throws CompositionError naming the flags (a platform value by its origin,
+// "SM_HPS:model") or the words of a run that fails, with the run's status and Hydra's last
+// error line; AdaptError for one that prints no config.
 ComposedConfig compose_job_config(const ProgramSplit& split, const Schema& declared,
-                                  std::shared_ptr<const ConfigMatcher> file, const ConfigRun& run);
+                                  std::shared_ptr<const ConfigMatcher> file, const ConfigRun& run,
+                                  const std::vector<PlatformValue>& platform = {});
 
 // Hydra's error in one line from what the program printed on stderr: the last message, less
 // Hydra's hint about HYDRA_FULL_ERROR and its config search path; a list of options (indented

@@ -41,9 +41,9 @@ po::options_description option_descriptions() {
   options.add_options()  //
       ("compose", po::value<std::string>()->implicit_value("1")->value_name("1|0"),
        "map against the config the job's own choices compose: run PROGRAM WORDS --cfg all with the job's "
-       "Hydra overrides and the flags that choose config groups (--model resnet -> model=resnet), so that "
-       "the keys an option brings are known; one more start of the program for a job that chooses a group "
-       "(docs/hydra-config.md)  [HYDRA_ADAPT_COMPOSE=1|0]")  //
+       "Hydra overrides and the flags or platform values that choose config groups (--model resnet -> "
+       "model=resnet), so that the keys an option brings are known; one more start of the program for a job "
+       "that chooses a group (docs/hydra-config.md)  [HYDRA_ADAPT_COMPOSE=1|0]")  //
       ("compose-timeout", po::value<std::string>()->value_name("SECONDS"),
        "how long one composition may take before it is killed and the job refused. Default: 300  "
        "[HYDRA_ADAPT_COMPOSE_TIMEOUT]")  //

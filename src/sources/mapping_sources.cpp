@@ -9,12 +9,14 @@
 
 namespace hydra_adapt {
 
-Mappings load_mappings(const MappingSources& sources, bool compose, const ProgramSplit& split, const ConfigRun& run) {
+Mappings load_mappings(const MappingSources& sources, bool compose, const ProgramSplit& split, const ConfigRun& run,
+                       const std::vector<PlatformValue>& platform) {
   Mappings mappings;
   std::shared_ptr<const ConfigMatcher> config;
   if (sources.hydra_config_path) config = load_hydra_config_file(*sources.hydra_config_path);
   if (compose) {
-    ComposedConfig composed = compose_job_config(split, declared_mappings(sources, nullptr).schema, config, run);
+    ComposedConfig composed =
+        compose_job_config(split, declared_mappings(sources, nullptr).schema, config, run, platform);
     config = std::move(composed.config);
     mappings.compositions = std::move(composed.commands);
   }

@@ -28,9 +28,11 @@ struct Mappings {
 
 // The one place the mapping sources merge, in their order of precedence: --schema, then
 // --component, then the app's Hydra config (--hydra-config, or with `compose` the config the
-// job composes, read through `run`), then zero-config (the unknown policy). Empty with none
-// of them. Without `compose`, `split` and `run` are not used.
-Mappings load_mappings(const MappingSources& sources, bool compose, const ProgramSplit& split, const ConfigRun& run);
+// job composes from `split`'s args and the platform's values, read through `run`), then
+// zero-config (the unknown policy). Empty with none of them. Without `compose`, `split`,
+// `run` and `platform` are not used.
+Mappings load_mappings(const MappingSources& sources, bool compose, const ProgramSplit& split, const ConfigRun& run,
+                       const std::vector<PlatformValue>& platform = {});
 
 // The same merge with the app's config given (read from --hydra-config's file or from the
 // program; may be null for none).

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from adapt import BIN, PY, RECORD_MAIN, assert_ok, assert_usage_error, run_command, run_raw, same, \
-    typed, write_schema
+from adapt import APPS, BIN, PY, RECORD_MAIN, assert_ok, assert_usage_error, run_command, run_raw, run_tool_in, \
+    same, typed, write_schema
 
 TRAIN = str(Path(sys.executable).parent / "train")  # the toolkit's console script, as SageMaker runs it
 
@@ -223,3 +223,15 @@ def test_failure_file_written_once_and_an_existing_one_kept(tmp_path):
     failure.write_text("an earlier reason\n", encoding="utf-8")
     assert_usage_error(run_raw(words, cwd=tmp_path, env=env))
     assert failure.read_text(encoding="utf-8") == "an earlier reason\n"
+
+
+def test_compose_takes_a_hyperparameter_naming_a_group_option(tmp_path):
+    """--compose: a hyperparameter in SM_HPS (whose rendering on the command line the tool takes
+    off) that names an option of a config group (tests/e2e/apps/compose_tree) is composed with,
+    so a key only that option has is found."""
+    tree = {"RECORD_CONFIG_DIR": str(APPS / "compose_tree")}
+    env = {**tree, "SAGEMAKER_BASE_DIR": str(tmp_path / "empty"), "SM_HPS": json.dumps({"model": "resnet", "depth": 101})}
+    res = run_raw(["--platform", "sagemaker", "--compose", "--", PY, RECORD_MAIN, "--depth", "101", "--model", "resnet"],
+                  cwd=tmp_path, env=env)
+    cfg = assert_ok(res)
+    assert same(cfg, assert_ok(run_tool_in(tmp_path, ["model=resnet", "model.depth=101"], env=tree))), res.describe()

@@ -16,7 +16,8 @@ import subprocess
 
 import pytest
 
-from adapt import BIN, PY, RECORD_MAIN, assert_ok, base_env, run_command, run_raw, same, typed, write_schema
+from adapt import (APPS, BIN, PY, RECORD_MAIN, assert_ok, base_env, run_command, run_raw, run_tool_in, same, typed,
+                   write_schema)
 
 # The agent as `wandb agent` runs it, one run: _command_run with the sweep's command and the
 # run's parameters as the sweep server sends them ({"name": {"value": v}}); exits with the
@@ -57,12 +58,13 @@ MACROS = ["args", "args_no_equals", "args_no_boolean_flags", "args_no_hyphens", 
           "args_override_hydra", "args_json", "args_json_file"]
 
 
-def sweep_run(tmp_path, macros: list, args: dict, options=()):
+def sweep_run(tmp_path, macros: list, args: dict, options=(), env=None):
     """The agent runs the sweep command `hydra-adapt --platform wandb OPTIONS -- ${env}
-    ${interpreter} ${program} MACROS...` (the record app as the sweep's program)."""
+    ${interpreter} ${program} MACROS...` (the record app as the sweep's program) in AGENT_ENV
+    and env."""
     command = [BIN, "--platform", "wandb", *options, "--", "${env}", "${interpreter}", "${program}", *macros]
     spec = json.dumps({"command": command, "program": RECORD_MAIN, "args": args})
-    return run_command([PY, "-c", AGENT, spec], cwd=tmp_path, env=AGENT_ENV, timeout=240)
+    return run_command([PY, "-c", AGENT, spec], cwd=tmp_path, env={**AGENT_ENV, **(env or {})}, timeout=240)
 
 
 def assert_received(cfg: dict, sent: dict, slots: dict) -> None:
@@ -119,6 +121,23 @@ def test_nested_parameters_reach_their_keys_and_the_rest_of_the_node_stays(tmp_p
     assert same(cfg["model"]["params"], {"hidden": 128, "layers": 2})
     assert same(cfg["trainer"]["max_epochs"], 3) and same(cfg["trainer"]["seed"], 0)
     assert same(cfg["payload"], [{"a": None}, "b"])  # a list of dicts stays a list
+
+
+# tests/e2e/apps/compose_tree: model/resnet has depth, model/vit has patch (see test_compose.py).
+COMPOSE_TREE = {"RECORD_CONFIG_DIR": str(APPS / "compose_tree")}
+
+
+@pytest.mark.parametrize("macro,sent,overrides", [
+    ("${args}", {"model": "resnet", "depth": 101}, ["model=resnet", "model.depth=101"]),
+    ("${args_no_hyphens}", {"patch": 8, "model": "vit"}, ["model=vit", "model.patch=8"]),
+], ids=["resnet", "vit"])
+def test_under_compose_a_parameter_naming_a_group_option_is_composed(tmp_path, macro, sent, overrides):
+    """The sweep chooses the option and sets a key only that option has: the key is found in the
+    config the choice composes, as with --model resnet --depth 101 on the command line."""
+    res = sweep_run(tmp_path, [macro], sent, ["--compose"], env=COMPOSE_TREE)
+    cfg = assert_ok(res)
+    assert same(cfg, assert_ok(run_tool_in(tmp_path, overrides, env=COMPOSE_TREE))), res.describe()
+    assert res.compositions == [["--cfg", "all"], [f"model='{sent['model']}'", "--cfg", "all"]]
 
 
 def test_dry_run_names_the_parameter_file(tmp_path):

@@ -174,6 +174,43 @@ TEST(Composition, NoConfigPrintedNamesTheWords) {
   }
 }
 
+// A W&B sweep's parameter, typed as the parameter file holds it.
+PlatformValue sweep_value(const std::string& name, std::string text, std::string json) {
+  return {name, std::move(text), "WANDB_SWEEP_PARAM_PATH:" + name, std::move(json)};
+}
+
+TEST(Composition, APlatformValueChoosesAsAFlagDoesAndWinsOverTheFlagOfItsName) {
+  FakeProgram program;
+  program.prints("python3 main.py 'model='\\''resnet'\\''' --cfg all", kResnet);
+  const ComposedConfig composed = compose_job_config(job({"--model", "vit", "--depth", "101"}), {}, file(kVit),
+                                                     program.run(), {sweep_value("model", "resnet", "\"resnet\"")});
+  EXPECT_EQ(program.ran, Commands{"python3 main.py 'model='\\''resnet'\\''' --cfg all"});
+  EXPECT_EQ(composed.config->match("depth").targets.front().key, "model.depth");
+}
+
+TEST(Composition, APlatformListDictOrNullNamesNoOption) {
+  FakeProgram program;
+  for (const char* json : {"[\"resnet\"]", "{\"name\": \"resnet\"}", "null"}) {
+    compose_job_config(job({}), {}, file(kVit), program.run(), {sweep_value("model", json, json)});
+  }
+  EXPECT_TRUE(program.ran.empty());
+}
+
+TEST(Composition, AFailureNamesThePlatformValueByItsOrigin) {
+  FakeProgram program;
+  try {
+    compose_job_config(job({}), {}, file(kVit), program.run(), {sweep_value("model", "foo", "\"foo\"")});
+    FAIL() << "no error";
+  } catch (const AdaptError& error) {
+    EXPECT_EQ(std::string(error.what())
+                  .rfind("WANDB_SWEEP_PARAM_PATH:model: the app's config cannot be composed: "
+                         "python3 main.py 'model='\\''foo'\\''' --cfg all failed",
+                         0),
+              0u)
+        << error.what();
+  }
+}
+
 TEST(HydraErrorLine, ThePythonErrorEndsATraceback) {
   EXPECT_EQ(hydra_error_line("Traceback (most recent call last):\n  File \"main.py\", line 1, in <module>\n"
                              "    import torch\nModuleNotFoundError: No module named 'torch'\n"),
