@@ -1,6 +1,7 @@
 #include "wandb/wandb_parameters.h"
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 #include "adapt_error.h"
@@ -43,26 +44,58 @@ double sexagesimal(const std::string& digits) {
   }
 }
 
+// An int too large for 64 bits, as its decimal digits. nlohmann's document holds such a number
+// only as a double, which would round it and make it a float; Python's int is exact at any
+// size. A binary value never comes from YAML or JSON text, so it marks one unambiguously, and
+// json_text writes its digits back.
+OrderedJson big_int(const std::string& decimal) {
+  return OrderedJson::binary(std::vector<std::uint8_t>(decimal.begin(), decimal.end()));
+}
+
+bool is_int_literal(std::string_view text) {
+  if (!text.empty() && text.front() == '-') text.remove_prefix(1);
+  return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// An int's decimal text ("-12", any size) as the document holds it.
+OrderedJson decimal_int(const std::string& decimal) {
+  OrderedJson number = OrderedJson::parse(decimal);
+  return number.is_number_float() ? big_int(decimal) : number;
+}
+
+// The decimal digits of digits in base 2, 8 or 16, of any size.
+std::string in_decimal(const std::string& digits, int base) {
+  std::vector<int> decimal{0};  // least significant first
+  for (const char c : digits) {
+    int carry = c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+    for (int& digit : decimal) {
+      const int value = digit * base + carry;
+      digit = value % 10;
+      carry = value / 10;
+    }
+    for (; carry > 0; carry /= 10) decimal.push_back(carry % 10);
+  }
+  std::string text;
+  for (auto digit = decimal.rbegin(); digit != decimal.rend(); ++digit) text += static_cast<char>('0' + *digit);
+  return text;
+}
+
 // An int as SafeLoader's construct_yaml_int reads it: '_' ignored, 0b, 0x, a leading 0 for
-// octal, ':' for base 60; a decimal of any size stays exact where it fits 64 bits.
+// octal, ':' for base 60; exact at any size, as Python's int.
 OrderedJson yaml_int(std::string_view text) {
   const bool negative = !text.empty() && text.front() == '-';
   if (!text.empty() && (text.front() == '-' || text.front() == '+')) text.remove_prefix(1);
   const std::string digits = without_underscores(text);
   if (digits.find(':') != std::string::npos) return (negative ? -1 : 1) * static_cast<long long>(sexagesimal(digits));
-  int base = 10;
-  std::string significant = digits;
+  std::string decimal = digits;
   if (starts_with(digits, "0b")) {
-    base = 2, significant = digits.substr(2);
+    decimal = in_decimal(digits.substr(2), 2);
   } else if (starts_with(digits, "0x")) {
-    base = 16, significant = digits.substr(2);
+    decimal = in_decimal(digits.substr(2), 16);
   } else if (digits.size() > 1 && digits.front() == '0') {
-    base = 8, significant = digits.substr(1);
+    decimal = in_decimal(digits.substr(1), 8);
   }
-  if (base == 10) return OrderedJson::parse((negative ? "-" : "") + digits);
-  const unsigned long long magnitude = std::stoull(significant, nullptr, base);
-  if (!negative) return magnitude;
-  return -static_cast<long long>(magnitude);
+  return decimal_int((negative && decimal != "0" ? "-" : "") + decimal);
 }
 
 OrderedJson yaml_float(std::string_view text) {
@@ -110,8 +143,9 @@ OrderedJson yaml_value(const YAML::Node& node, const std::string& path) {
 }
 
 // JSON text as Python's json.dumps writes it, NaN and Infinity included (nlohmann writes
-// null for them).
+// null for them), and an int beyond 64 bits with its every digit (big_int).
 std::string json_text(const OrderedJson& value) {
+  if (value.is_binary()) return std::string(value.get_binary().begin(), value.get_binary().end());
   if (value.is_number_float() && !std::isfinite(value.get<double>())) {
     const double number = value.get<double>();
     return std::isnan(number) ? "NaN" : number > 0 ? "Infinity" : "-Infinity";
@@ -159,7 +193,11 @@ class JsonDocument : public JsonSax {
   bool boolean(bool value) override { return dom_.boolean(value); }
   bool number_integer(number_integer_t value) override { return dom_.number_integer(value); }
   bool number_unsigned(number_unsigned_t value) override { return dom_.number_unsigned(value); }
-  bool number_float(number_float_t value, const string_t& text) override { return dom_.number_float(value, text); }
+  bool number_float(number_float_t value, const string_t& text) override {
+    if (!is_int_literal(text)) return dom_.number_float(value, text);
+    OrderedJson digits = big_int(text);  // an int beyond 64 bits, which nlohmann reads as a double
+    return dom_.binary(digits.get_binary());
+  }
   bool string(string_t& value) override { return dom_.string(value); }
   bool binary(binary_t& value) override { return dom_.binary(value); }
   bool start_object(std::size_t count) override { return dom_.start_object(count); }

@@ -42,6 +42,8 @@ VALUES = {
     "lr": 1e-05,
     "momentum": 0.1,
     "epochs": 10,
+    "big_int": 2**70,  # beyond 64 bits: a Python int, exact
+    "big_negative": -(10**20),
     "flag": True,
     "off": False,
     "none": None,

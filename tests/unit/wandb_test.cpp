@@ -100,6 +100,22 @@ TEST(WandbSweepFile, PlainScalarsAsYaml11) {
                                                   {"k", "12345678901234567890"}}));
 }
 
+TEST(WandbSweepFile, IntsBeyond64BitsKeepEveryDigitInAnyBase) {
+  const WandbParameters parameters = wandb_parameters_from_sweep_file(
+      "a: {value: 1180591620717411303424}\nb: {value: -99999999999999999999}\nc: {value: 0x1ffffffffffffffffffff}\n"
+      "d: {value: 0b11111111111111111111111111111111111111111111111111111111111111111}\n"
+      "e: {value: 07777777777777777777777}\nf: {value: [18446744073709551616, 1]}\ng: {value: -0x0}\n",
+      "p.yaml");
+  // As PyYAML's SafeLoader reads them (yaml.safe_load): Python ints, every digit kept.
+  EXPECT_EQ(values_of(parameters.values), (Values{{"a", "1180591620717411303424"},
+                                                  {"b", "-99999999999999999999"},
+                                                  {"c", "2417851639229258349412351"},
+                                                  {"d", "36893488147419103231"},
+                                                  {"e", "73786976294838206463"},
+                                                  {"f", "[18446744073709551616, 1]"},
+                                                  {"g", "0"}}));
+}
+
 TEST(WandbSweepFile, ErrorsNameTheVariableAndTheFile) {
   const auto message = [](const std::string& text) {
     try {
@@ -128,6 +144,15 @@ TEST(WandbConfig, LaunchRunConfigTypedAndFlattened) {
                                                   {"n", "null"},
                                                   {"s", R"("a, b")"},
                                                   {"x", "NaN"}}));
+}
+
+TEST(WandbConfig, IntsBeyond64BitsKeepEveryDigit) {
+  const WandbParameters parameters = wandb_parameters_from_config(
+      R"({"a": 1180591620717411303424, "b": -99999999999999999999, "c": {"d": [18446744073709551616, 1.5e300]}})",
+      "WANDB_CONFIG");
+  EXPECT_EQ(values_of(parameters.values), (Values{{"a", "1180591620717411303424"},
+                                                  {"b", "-99999999999999999999"},
+                                                  {"c.d", "[18446744073709551616, 1.5e+300]"}}));
 }
 
 TEST(WandbConfig, NotAJsonObjectNamesTheVariable) {
