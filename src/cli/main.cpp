@@ -84,15 +84,16 @@ int run(const ToolOptions& options) {
     for (const Mapping& mapping : translation.mappings) spdlog::info("{}", describe_mapping(translation, mapping));
   }
 
+  RunAdditions additions{options.compose ? &mappings.compositions : nullptr, {}};
+  if (local_rank.rank && !process_variable("LOCAL_RANK")) additions.variables.emplace("LOCAL_RANK", *local_rank.rank);
   if (options.dry_run != DryRunFormat::kOff) {
-    const Compositions* compositions = options.compose ? &mappings.compositions : nullptr;
-    std::cout << (options.dry_run == DryRunFormat::kJson ? dry_run_json(translation, compositions)
-                                                         : dry_run_text(translation, compositions));
+    std::cout << (options.dry_run == DryRunFormat::kJson ? dry_run_json(translation, additions)
+                                                         : dry_run_text(translation, additions));
     return 0;
   }
   const std::string program = resolve_program(translation.argv.front());
   create_folders(translation.folders);
-  if (local_rank.rank) ::setenv("LOCAL_RANK", local_rank.rank->c_str(), /*overwrite=*/0);
+  for (const auto& [name, value] : additions.variables) ::setenv(name.c_str(), value.c_str(), /*overwrite=*/1);
   spdlog::debug("exec {}", program);
   std::cout.flush();
   if (options.init.value_or(::getpid() == 1)) return supervise_program(program, translation.argv, options.duty);

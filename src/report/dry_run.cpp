@@ -44,7 +44,8 @@ std::string describe_mapping(const Translation& translation, const Mapping& mapp
   return mapping.incoming + " -> " + words + " (" + kind + ")";
 }
 
-std::string dry_run_text(const Translation& translation, const Compositions* compositions) {
+std::string dry_run_text(const Translation& translation, const RunAdditions& additions) {
+  const Compositions* compositions = additions.compositions;
   const std::vector<std::string> argv = displayed_argv(translation);
   const std::vector<std::string> program(argv.begin(), argv.begin() + translation.program_word_count);
   std::vector<std::vector<std::string>> rows{{"incoming", "hydra key", "type", "final word"}};
@@ -75,11 +76,12 @@ std::string dry_run_text(const Translation& translation, const Compositions* com
     text += "\nfolder to create: " + (folder.secret ? "***" : shell_quote(folder.folder)) + " (for " +
             join(folder.flags, ", ") + ")";
   }
+  for (const auto& [name, value] : additions.variables) text += "\nvariable for the program: " + name + "=" + value;
   text += "\ncommand:\n" + shell_join(argv) + "\n";
   return text;
 }
 
-std::string dry_run_json(const Translation& translation, const Compositions* compositions) {
+std::string dry_run_json(const Translation& translation, const RunAdditions& additions) {
   const std::vector<std::string> argv = displayed_argv(translation);
   nlohmann::json mappings = nlohmann::json::array();
   for (const Mapping& mapping : translation.mappings) {
@@ -103,7 +105,8 @@ std::string dry_run_json(const Translation& translation, const Compositions* com
       {"mappings", mappings},
       {"folders", folders},
   };
-  if (compositions) report["compositions"] = *compositions;
+  if (additions.compositions) report["compositions"] = *additions.compositions;
+  if (!additions.variables.empty()) report["variables"] = additions.variables;
   // JSON cannot hold bytes that are not UTF-8; they show as U+FFFD here, and only here.
   return report.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }

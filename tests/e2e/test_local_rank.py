@@ -23,6 +23,8 @@ Both launchers also set LOCAL_RANK in the worker's environment. The app shows th
 got through Hydra's own resolver (s0='${oc.env:LOCAL_RANK,unset}')."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from adapt import RECORD_MAIN, PY, assert_ok, run_raw, same, write_schema
@@ -63,3 +65,14 @@ def test_a_schema_entry_still_maps_it(tmp_path):
     res = launched(tmp_path, ["--local_rank=4"], ["--schema", schema])
     cfg = assert_ok(res)
     assert same(cfg["trainer"]["seed"], 4) and same(cfg["s0"], "unset")
+
+
+def test_the_dry_run_shows_the_variable_the_program_would_get(tmp_path):
+    text = launched(tmp_path, ["--local_rank=2"], ["--dry-run"])
+    assert text.rc == 0 and not text.started, text.describe()
+    assert "\nvariable for the program: LOCAL_RANK=2\ncommand:\n" in text.stdout, text.stdout
+    report = launched(tmp_path, ["--local-rank", "2"], ["--dry-run=json"])
+    assert json.loads(report.stdout)["variables"] == {"LOCAL_RANK": "2"}
+    # The launcher's own LOCAL_RANK stays, so the tool sets nothing.
+    kept = launched(tmp_path, ["--local_rank=2"], ["--dry-run=json"], env={"LOCAL_RANK": "3"})
+    assert "variables" not in json.loads(kept.stdout)
