@@ -47,9 +47,10 @@ class SourcesCheck {
  public:
   explicit SourcesCheck(const CheckedApp& app)
       : app_(app),
-        base_schema_(merged_mappings(app.mapping, app.config)),
+        files_(read_declared_files(app.mapping)),
+        base_schema_(merged_mappings(files_, app.config)),
         unknown_(unknown_policy(app.unknown, app.mapping, base_schema_)),
-        declared_(declared_mappings(app.mapping, nullptr).schema),
+        declared_(declared_mappings(files_, nullptr).schema),
         counted_run_([this](const std::vector<std::string>& command) {
           ++program_starts_;
           return app_.run(command);
@@ -76,7 +77,7 @@ class SourcesCheck {
           continue;
         }
       }
-      const FlagRules rules(config == app_.config ? base_schema_ : merged_mappings(app_.mapping, config), unknown_);
+      const FlagRules rules(config == app_.config ? base_schema_ : merged_mappings(files_, config), unknown_);
       std::vector<JobFlag> job_flags;
       for (const SourceComposition::Choice& choice : composition.choices)
         job_flags.push_back({choice.flag, {choice.value}});
@@ -197,6 +198,7 @@ class SourcesCheck {
   }
 
   const CheckedApp& app_;
+  const DeclaredFiles files_;
   const Schema base_schema_;
   const UnknownPolicy unknown_;
   const Schema declared_;

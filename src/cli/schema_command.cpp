@@ -72,7 +72,7 @@ int run_schema_command(int argc, const char* const* argv) {
   } else if (sources.hydra_config_path) {
     config = load_hydra_config_file(*sources.hydra_config_path);
   }
-  ConfigFlags printed = declared_mappings(sources, config.get());
+  ConfigFlags printed = declared_mappings(read_declared_files(sources), config.get());
   if (config && !sources.component_path) {
     ConfigFlags implied = implied_flags(*config);
     printed.schema = merge_schemas(printed.schema, implied.schema);

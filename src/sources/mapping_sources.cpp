@@ -14,31 +14,39 @@ Mappings load_mappings(const MappingSources& sources, bool compose, const Progra
   Mappings mappings;
   std::shared_ptr<const ConfigMatcher> config;
   if (sources.hydra_config_path) config = load_hydra_config_file(*sources.hydra_config_path);
+  const DeclaredFiles declared = read_declared_files(sources);
   if (compose) {
     ComposedConfig composed =
-        compose_job_config(split, declared_mappings(sources, nullptr).schema, config, run, platform);
+        compose_job_config(split, declared_mappings(declared, nullptr).schema, config, run, platform);
     config = std::move(composed.config);
     mappings.compositions = std::move(composed.commands);
   }
-  mappings.schema = merged_mappings(sources, config);
+  mappings.schema = merged_mappings(declared, config);
   return mappings;
 }
 
-Schema merged_mappings(const MappingSources& sources, const std::shared_ptr<const ConfigMatcher>& config) {
-  if (!config) return declared_mappings(sources, nullptr).schema;
-  return merge_schemas(declared_mappings(sources, config.get()).schema, hydra_config_schema(config));
+DeclaredFiles read_declared_files(const MappingSources& sources) {
+  DeclaredFiles declared;
+  if (sources.schema_path) declared.schema = load_schema_file(*sources.schema_path);
+  if (sources.component_path)
+    declared.component = load_component_file(*sources.component_path, sources.component_executor);
+  return declared;
 }
 
-ConfigFlags declared_mappings(const MappingSources& sources, const ConfigMatcher* config) {
+Schema merged_mappings(const DeclaredFiles& declared, const std::shared_ptr<const ConfigMatcher>& config) {
+  if (!config) return declared_mappings(declared, nullptr).schema;
+  return merge_schemas(declared_mappings(declared, config.get()).schema, hydra_config_schema(config));
+}
+
+ConfigFlags declared_mappings(const DeclaredFiles& files, const ConfigMatcher* config) {
   ConfigFlags declared;
-  if (sources.schema_path) declared.schema = load_schema_file(*sources.schema_path);
-  if (!sources.component_path) return declared;
-  const Schema component = load_component_file(*sources.component_path, sources.component_executor);
+  declared.schema = files.schema;
+  if (!files.component) return declared;
   if (!config) {
-    declared.schema = merge_schemas(declared.schema, component);
+    declared.schema = merge_schemas(declared.schema, *files.component);
     return declared;
   }
-  ConfigFlags fitted = fit_component_flags(component, *config);
+  ConfigFlags fitted = fit_component_flags(*files.component, *config);
   declared.schema = merge_schemas(declared.schema, fitted.schema);
   for (AmbiguousName& name : fitted.ambiguous) {
     if (!declared.schema.find(name.name)) declared.ambiguous.push_back(std::move(name));

@@ -28,20 +28,27 @@ struct Mappings {
 
 // The one place the mapping sources merge, in their order of precedence: --schema, then
 // --component, then the app's Hydra config (--hydra-config, or with `compose` the config the
-// job composes from `split`'s args and the platform's values, read through `run`), then
-// zero-config (the unknown policy). Empty with none of them. Without `compose`, `split`,
-// `run` and `platform` are not used.
+// job composes, read through `run`, the platform's values among its choices), then
+// zero-config (the unknown policy). Empty with none of them. Without `compose`, `split`, `run`
+// and `platform` are not used. Each file is read once.
 Mappings load_mappings(const MappingSources& sources, bool compose, const ProgramSplit& split, const ConfigRun& run,
                        const std::vector<PlatformValue>& platform = {});
 
-// The same merge with the app's config given (read from --hydra-config's file or from the
-// program; may be null for none).
-Schema merged_mappings(const MappingSources& sources, const std::shared_ptr<const ConfigMatcher>& config);
+// What --schema and --component declare, each file read once for every merge that needs it.
+struct DeclaredFiles {
+  Schema schema;                    // empty without --schema
+  std::optional<Schema> component;  // the component's flags as it declares them
+};
+DeclaredFiles read_declared_files(const MappingSources& sources);
+
+// The same merge with the app's config given (read from --hydra-config's file, from the
+// program, or composed; may be null for none).
+Schema merged_mappings(const DeclaredFiles& declared, const std::shared_ptr<const ConfigMatcher>& config);
 
 // The declarations of --schema and --component merged, the schema's winning; with the app's
 // config, the component's flags fitted to it (fit_component_flags), whose undecidable names
 // come back in `ambiguous`.
-ConfigFlags declared_mappings(const MappingSources& sources, const ConfigMatcher* config);
+ConfigFlags declared_mappings(const DeclaredFiles& declared, const ConfigMatcher* config);
 
 // What an undeclared flag gets: `asked` (--unknown), else the schema's `unknown:`, else error
 // when a schema or a component declares the flags and auto when nothing does.
