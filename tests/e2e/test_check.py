@@ -406,3 +406,31 @@ def test_several_components_and_the_runs_unknown_policy(tmp_path, cfg_all):
     assert finding.startswith(f"{second}:{line_of(COMPONENT, '--max-epochs')}: error: --max-epochz: unknown flag")
     assert summary == "hydra-adapt check: 1 error, 0 warnings (6 flags from 2 sources)"
     assert check(cfg_all, "--component", second, options=["--unknown", "auto"]).rc == 0
+
+
+def test_a_fixed_override_shapes_the_composition_as_at_run_time(tmp_path):
+    """containerSpec.args' `model=vit` composes vit for every trial: its patch maps, resnet's depth does not."""
+    study = CONDITIONAL_STUDY.replace("      parentCategoricalValues: {values: [vit]}\n",
+                                      "      parentCategoricalValues: {values: [vit]}\n  - parameterId: extra\n"
+                                      "    doubleValueSpec: {minValue: 0.1, maxValue: 0.2}\n")
+    fixed = """\
+studySpec:
+  parameters:
+  - parameterId: patch
+    integerValueSpec: {minValue: "8", maxValue: "32"}
+trialJobSpec:
+  workerPoolSpecs:
+    containerSpec: {imageUri: trainer, args: [model=vit, --data-path=/gcs/b/x]}
+"""
+    assert check_program("--vertex-study", write(tmp_path, "s.yaml", fixed)).rc == 0
+    refused = fixed.replace("parameterId: patch", "parameterId: depth")
+    result = check_program("--vertex-study", write(tmp_path, "d.yaml", refused))
+    assert result.rc == 1, result.describe()
+    assert result.stdout.splitlines()[0].startswith(
+        f"{tmp_path}/d.yaml:{line_of(refused, 'depth')}: error: --depth: unknown flag --depth"), result.stdout
+    # A study parameter no config has at all is unknown under every composition, named once.
+    result = check_program("--vertex-study", write(tmp_path, "e.yaml", study))
+    assert result.rc == 1, result.describe()
+    (finding, summary) = result.stdout.splitlines()
+    assert finding.startswith(f"{tmp_path}/e.yaml:{line_of(study, 'extra')}: error: --extra: unknown flag --extra")
+    assert summary.startswith("hydra-adapt check: 1 error, 0 warnings")
