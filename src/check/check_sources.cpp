@@ -125,12 +125,9 @@ class SourcesCheck {
   // Compositions are the run's only with a program to compose them (--compose).
   bool composes() const { return app_.compose && !app_.program.empty() && app_.config; }
 
-  // The config group a flag chooses, as compose finds it: by its declared key, else its name.
+  // The config group a flag chooses, as compose finds it.
   std::optional<std::string> group_of(const SentFlag& flag) const {
-    const FlagSpec* declared = declared_.find(flag.name);
-    const NameMatch match = app_.config->match(declared ? declared->key : flag.name);
-    if (match.rule != MatchRule::kGroup || match.targets.size() != 1) return std::nullopt;
-    return match.targets.front().key;
+    return chosen_group(*app_.config, declared_, flag.name);
   }
 
   // The run's own composition: the source's fixed overrides and its choices as incoming args.

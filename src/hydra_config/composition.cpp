@@ -30,7 +30,6 @@ bool may_name_an_option(const std::optional<std::string>& json) {
 // An incoming flag or platform value that may choose a config group.
 struct Candidate {
   const ArgWithOrigin* incoming;
-  std::string name;    // what names the group: a declared flag's key, else the flag's name
   std::string choice;  // "model='resnet'" once a composition shows its name is a group
 };
 
@@ -38,7 +37,7 @@ class Composer {
  public:
   Composer(const ProgramSplit& split, const Schema& declared, const std::vector<PlatformValue>& platform,
            const ConfigRun& run)
-      : split_(split), run_(run) {
+      : split_(split), declared_(declared), run_(run) {
     const auto value_count = [&declared](std::string_view name) -> std::size_t {
       const FlagSpec* flag = declared.find(name);
       return flag ? flag->value_count() : 0;
@@ -47,8 +46,7 @@ class Composer {
     for (const ArgWithOrigin& incoming : args_) {
       const IncomingArg& arg = incoming.arg;
       if (arg.kind == IncomingArg::Kind::kFlag && !arg.values.empty() && may_name_an_option(incoming.json)) {
-        const FlagSpec* flag = declared.find(arg.name);
-        candidates_.push_back({&incoming, flag ? flag->key : arg.name, ""});
+        candidates_.push_back({&incoming, ""});
       } else if (arg.kind == IncomingArg::Kind::kHydraFlag && is_composition_flag(arg.words.front())) {
         job_composes_ = true;
         names_composition_flag_ = true;
@@ -70,10 +68,10 @@ class Composer {
       std::vector<const Candidate*> chosen_now;
       for (Candidate& candidate : candidates_) {
         if (!candidate.choice.empty()) continue;
-        const NameMatch match = composed.config->match(candidate.name);
-        if (match.rule != MatchRule::kGroup || match.targets.size() != 1) continue;
-        candidate.choice = match.targets.front().key + "=" +
-                           render_typed_value(ValueType::kStr, candidate.incoming->arg.values.front());
+        const std::optional<std::string> group =
+            chosen_group(*composed.config, declared_, candidate.incoming->arg.name);
+        if (!group) continue;
+        candidate.choice = *group + "=" + render_typed_value(ValueType::kStr, candidate.incoming->arg.values.front());
         chosen_now.push_back(&candidate);
       }
       if (chosen_now.empty()) break;
@@ -137,6 +135,7 @@ class Composer {
   }
 
   const ProgramSplit& split_;
+  const Schema& declared_;
   const ConfigRun& run_;
   std::vector<ArgWithOrigin> args_;      // the command line's, then the platform's
   std::vector<Candidate> candidates_;    // in the order of args_
@@ -153,6 +152,13 @@ std::string_view trimmed(std::string_view line) {
 }
 
 }  // namespace
+
+std::optional<std::string> chosen_group(const ConfigMatcher& config, const Schema& declared, std::string_view name) {
+  const FlagSpec* flag = declared.find(name);
+  const NameMatch match = config.match(flag ? std::string_view(flag->key) : name);
+  if (match.rule != MatchRule::kGroup || match.targets.size() != 1) return std::nullopt;
+  return match.targets.front().key;
+}
 
 ComposedConfig compose_job_config(const ProgramSplit& split, const Schema& declared,
                                   std::shared_ptr<const ConfigMatcher> file, const ConfigRun& run,

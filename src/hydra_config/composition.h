@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,6 +67,10 @@ struct ComposedConfig {
 ComposedConfig compose_job_config(const ProgramSplit& split, const Schema& declared,
                                   std::shared_ptr<const ConfigMatcher> file, const ConfigRun& run,
                                   const std::vector<PlatformValue>& platform = {});
+
+// The config group a flag named `name` chooses in `config`: the group its declared key names
+// when `declared` declares it, else the one its name names; nullopt for no one group.
+std::optional<std::string> chosen_group(const ConfigMatcher& config, const Schema& declared, std::string_view name);
 
 // Hydra's error in one line from what the program printed on stderr: the last message, less
 // Hydra's hint about HYDRA_FULL_ERROR and its config search path; a list of options (indented
