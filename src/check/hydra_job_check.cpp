@@ -1,6 +1,8 @@
 #include "check/hydra_job_check.h"
 
 #include <algorithm>
+#include <set>
+#include <utility>
 
 #include "adapt_error.h"
 #include "report/shell_quote.h"
@@ -43,11 +45,12 @@ std::vector<Finding> HydraJobCheck::findings(const FlagRules& rules, const Sourc
   const std::string sent_with = choice_words.empty() ? "" : " sent with " + choice_words;
   std::size_t rounds = 1;
   for (const JobFlag& flag : flags) rounds = std::max(rounds, flag.values.size());
+  std::set<std::pair<const SentFlag*, const SentValue*>> refused_before;  // left out of later rounds
   for (std::size_t round = 0; round < rounds; ++round) {
     std::vector<SentOverride> sent;
     for (const JobFlag& flag : flags) {
       const SentValue* value = value_in_round(flag, round);
-      if (!value && !flag.flag->bare) continue;
+      if ((!value && !flag.flag->bare) || refused_before.count({flag.flag, value})) continue;
       const std::string word = "--" + flag.flag->name + (value ? "=" + value->text : "");
       const std::optional<Translation> translation = rules.translation({word});
       if (!translation) continue;
@@ -63,8 +66,9 @@ std::vector<Finding> HydraJobCheck::findings(const FlagRules& rules, const Sourc
       for (const SentOverride& override : sent)
         command.insert(command.end(), override.overrides.begin(), override.overrides.end());
       command.insert(command.end(), {"--cfg", "job"});
-      if (!already_run_.insert(command).second) break;
-      const ConfigRunResult result = run_(command);
+      auto known = results_.find(command);
+      if (known == results_.end()) known = results_.emplace(command, run_(command)).first;
+      const ConfigRunResult& result = known->second;
       if (result.succeeded) break;
       const std::string hydra_error = hydra_error_line(result.error_output);
       const auto refused = std::find_if(sent.begin(), sent.end(), [&](const SentOverride& override) {
@@ -85,6 +89,7 @@ std::vector<Finding> HydraJobCheck::findings(const FlagRules& rules, const Sourc
                        "--" + refused->flag->name, source.kind, Finding::Severity::kError, "hydra",
                        what + sent_with + ": " + (hydra_error.empty() ? result.failure : hydra_error) +
                            "; send a value the config's type takes, or change the config"});
+      refused_before.insert({refused->flag, refused->value});
       sent.erase(refused);
     }
   }

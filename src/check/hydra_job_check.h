@@ -1,6 +1,6 @@
 #pragma once
 
-#include <set>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -22,7 +22,8 @@ struct JobFlag {
 // (`rules`), so that Hydra decides what the rules cannot: struct mode, a structured config's
 // typed fields. One value per flag per run: the first run sends each flag's first value, the
 // next its second (a flag with fewer values its last), and so on; a value the rules refuse is
-// left out (check_sources names it). A command run before is not run again.
+// left out (check_sources names it), and so is one Hydra refused in an earlier run. A command
+// run before is not run again: its result is reused.
 class HydraJobCheck {
  public:
   // `program`: PROGRAM and its words; `run` runs a whole command.
@@ -35,13 +36,10 @@ class HydraJobCheck {
   std::vector<Finding> findings(const FlagRules& rules, const SourceFlags& source, const std::string& choice_words,
                                 const std::vector<JobFlag>& flags);
 
-  // How many times the program started.
-  std::size_t runs() const { return already_run_.size(); }
-
  private:
   std::vector<std::string> program_;
   ConfigRun run_;
-  std::set<std::vector<std::string>> already_run_;
+  std::map<std::vector<std::string>, ConfigRunResult> results_;  // of each command run
 };
 
 }  // namespace hydra_adapt

@@ -274,7 +274,27 @@ TEST(HydraJobCheck, OneValueOfEachFlagPerRunAndEachRefusalAtItsValuesLine) {
   EXPECT_EQ(program->commands[0], (std::vector<std::string>{"python3", "main.py", "trainer.max_epochs=1.0",
                                                             "optimizer.lr=0.1", "--cfg", "job"}));
   EXPECT_EQ(program->commands[2], (std::vector<std::string>{"python3", "main.py", "optimizer.lr=0.2", "--cfg", "job"}));
-  EXPECT_EQ(check.runs(), 4u);
+
+  // A second source that sends the same: its refusal is found too, from the runs already made.
+  const std::vector<Finding> again = check.findings(
+      rules, sweep, "", {{&sweep.flags[0], all_values(sweep.flags[0])}, {&sweep.flags[1], all_values(sweep.flags[1])}});
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(again[0].line, 2u);
+  EXPECT_EQ(program->commands.size(), 4u);
+
+  // A value Hydra refused is left out of the later rounds: refused once, never sent again.
+  const SourceFlags one_bad = wandb_sweep_flags(R"(parameters:
+  max_epochs: {values: [2.5]}
+  lr: {values: [0.1, 0.2, 0.3]}
+)",
+                                                "bad.yaml");
+  const std::vector<Finding> once = check.findings(
+      rules, one_bad, "",
+      {{&one_bad.flags[0], all_values(one_bad.flags[0])}, {&one_bad.flags[1], all_values(one_bad.flags[1])}});
+  ASSERT_EQ(once.size(), 1u);
+  EXPECT_EQ(once[0].flag, "--max_epochs");
+  // New: (2.5, 0.1) refused and (0.1) alone, then (0.3); (0.2) alone was run before.
+  EXPECT_EQ(program->commands.size(), 7u);
 }
 
 }  // namespace
