@@ -52,7 +52,7 @@ std::vector<Finding> FlagRules::findings(const SourceFlags& source, const SentFl
         {source.file, line, dashed, source.kind, Finding::Severity::kError, kind, without_flag(message, dashed)});
   };
   try {
-    if (!flag_mapping(schema_, flag.name)) {
+    if (!schema_.maps_flag(flag.name)) {
       if (auto message = refusal({dashed})) add(flag.line, "unknown", *message);
       return found;
     }

@@ -3,8 +3,6 @@
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
-#include <cstdlib>
-#include <cstring>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -40,7 +38,8 @@ constexpr const char* kUsage =
     "flag per run (never the task itself); with --compose, each combination of the options the\n"
     "sources choose for config groups is composed as the run composes it, and every flag sent\n"
     "with it must map there. A config value ??? that no source sets is a warning. Exit 0 without\n"
-    "errors, 1 with, 2 when the check cannot run. Under GITHUB_ACTIONS=true each finding is also\n"
+    "errors, 1 with, 2 when the check cannot run (127 or 126 when PROGRAM cannot be started).\n"
+    "Under GITHUB_ACTIONS=true each finding is also\n"
     "a workflow command. Here --component FILE is a source: its flags are checked against the\n"
     "mapping, not declared by it. Each run of the program may take HYDRA_ADAPT_COMPOSE_TIMEOUT\n"
     "seconds (--compose-timeout; default 300).\n\n"
@@ -65,19 +64,7 @@ std::vector<SourceFlags> read_sources(const po::variables_map& values, const Map
   return sources;
 }
 
-bool in_github_actions() {
-  const char* value = std::getenv("GITHUB_ACTIONS");
-  return value != nullptr && std::strcmp(value, "true") == 0;
-}
-
-// How long each run of the program may take: --compose-timeout, else HYDRA_ADAPT_COMPOSE_TIMEOUT
-// as the run reads it.
-int run_timeout(const po::variables_map& values) {
-  if (values.count("compose-timeout")) return compose_timeout(values["compose-timeout"].as<std::string>());
-  if (const std::optional<std::string> variable = process_variable("HYDRA_ADAPT_COMPOSE_TIMEOUT"))
-    return compose_timeout(*variable);
-  return ConfigRunLimits{}.timeout_seconds;
-}
+bool in_github_actions() { return process_variable("GITHUB_ACTIONS") == "true"; }
 
 }  // namespace
 
@@ -110,12 +97,17 @@ int run_check_command(int argc, const char* const* argv) {
   if (format != "text" && format != "json") {
     throw AdaptError("hydra-adapt check --format: '" + format + "' is not one of text, json");
   }
-  const ConfigRunLimits limits{run_timeout(values), ::getpid() == 1};
+  const std::optional<std::string> timeout =
+      values.count("compose-timeout") ? std::optional(values["compose-timeout"].as<std::string>()) : std::nullopt;
+  const ConfigRunLimits limits{compose_timeout_seconds(timeout, process_variable), ::getpid() == 1};
   CheckedApp app;
   app.mapping = read_source_options(values, ComponentRole::kSource);
   if (values.count("unknown")) app.unknown = unknown_option(values["unknown"].as<std::string>());
   app.compose = values["compose"].as<bool>();
-  if (words.program && !words.program->empty()) app.program = *words.program;
+  if (words.program && words.program->empty()) {
+    throw AdaptError("hydra-adapt check: '--' needs the program after it: -- PROGRAM [WORDS...]");
+  }
+  if (words.program) app.program = *words.program;
   if (words.program && app.mapping.hydra_config_path) {
     throw AdaptError("hydra-adapt check: give --hydra-config FILE or -- PROGRAM, not both");
   }

@@ -61,7 +61,8 @@ int run(const ToolOptions& options) {
   // A launcher's --local_rank, which stands before the tool's "--", joins the incoming args.
   platform.split.incoming.insert(platform.split.incoming.begin(), options.launcher_args.begin(),
                                  options.launcher_args.end());
-  const ConfigRunLimits limits{options.compose_timeout_seconds, options.init.value_or(::getpid() == 1)};
+  const bool init_duty = options.init.value_or(::getpid() == 1);
+  const ConfigRunLimits limits{options.compose_timeout_seconds, init_duty};
   const Mappings mappings = load_mappings(
       options.sources, options.compose, platform.split,
       [&limits](const std::vector<std::string>& command) {
@@ -96,7 +97,7 @@ int run(const ToolOptions& options) {
   for (const auto& [name, value] : additions.variables) ::setenv(name.c_str(), value.c_str(), /*overwrite=*/1);
   spdlog::debug("exec {}", program);
   std::cout.flush();
-  if (options.init.value_or(::getpid() == 1)) return supervise_program(program, translation.argv, options.duty);
+  if (init_duty) return supervise_program(program, translation.argv, options.duty);
   exec_program(program, translation.argv);
 }
 

@@ -1,6 +1,7 @@
 #include "cli/schema_command.h"
 
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <boost/program_options.hpp>
 #include <iostream>
@@ -12,6 +13,8 @@
 #include "hydra_config/hydra_config_from_program.h"
 #include "options/option_parser.h"
 #include "options/source_options.h"
+#include "options/tool_options.h"
+#include "platform/process_variable.h"
 #include "schema/schema_emit.h"
 #include "schema/schema_merge.h"
 #include "sources/mapping_sources.h"
@@ -68,7 +71,8 @@ int run_schema_command(int argc, const char* const* argv) {
   std::string described = sources.component_path.value_or("");
   std::shared_ptr<const ConfigMatcher> config;
   if (from_program) {
-    config = hydra_config_from_program(words.program.value_or(std::vector<std::string>{}));
+    const ConfigRunLimits limits{compose_timeout_seconds(std::nullopt, process_variable), ::getpid() == 1};
+    config = hydra_config_from_program(words.program.value_or(std::vector<std::string>{}), limits);
   } else if (sources.hydra_config_path) {
     config = load_hydra_config_file(*sources.hydra_config_path);
   }

@@ -13,6 +13,6 @@ namespace hydra_adapt {
 // its stderr passes through) under `limits` and reads what it prints. Throws AdaptError (exit 127 or 126 when
 // the program cannot be run, 2 naming its status when it fails).
 std::shared_ptr<const ConfigMatcher> hydra_config_from_program(const std::vector<std::string>& command,
-                                                               const ConfigRunLimits& limits = {});
+                                                               const ConfigRunLimits& limits);
 
 }  // namespace hydra_adapt

@@ -35,9 +35,11 @@ void add_source_options(po::options_description& options, bool with_variables, C
             "HYDRA_ADAPT_COMPONENT_EXECUTOR")
            .c_str())  //
       ("hydra-config", po::value<std::string>()->value_name("FILE"),
-       help("the app's own config as PROGRAM --cfg all prints it: each flag reaches the config group, path or "
-            "leaf its name matches (--max-epochs -> trainer.max_epochs), typed by its default; after --schema and "
-            "--component, before zero-config (docs/hydra-config.md)",
+       help(std::string("the app's own config as PROGRAM --cfg all prints it: each flag reaches the config group, "
+                        "path or leaf its name matches (--max-epochs -> trainer.max_epochs), typed by its default; "
+                        "after --schema") +
+                (component_role == ComponentRole::kMapping ? " and --component" : "") +
+                ", before zero-config (docs/hydra-config.md)",
             "HYDRA_ADAPT_HYDRA_CONFIG")
            .c_str());
 }

@@ -42,13 +42,15 @@ po::options_description option_descriptions() {
       ("compose", po::value<std::string>()->implicit_value("1")->value_name("1|0"),
        "map against the config the job's own choices compose: run PROGRAM WORDS --cfg all with the job's "
        "Hydra overrides and the flags or platform values that choose config groups (--model resnet -> "
-       "model=resnet), so that the keys an option brings are known; one more start of the program for a job "
-       "that chooses a group (docs/hydra-config.md)  [HYDRA_ADAPT_COMPOSE=1|0]")  //
+       "model=resnet), so that the keys an option brings are known; with --hydra-config FILE one more start of "
+       "the program for a job that chooses a group (none when the job changes nothing), without it two "
+       "(docs/hydra-config.md)  [HYDRA_ADAPT_COMPOSE=1|0]")  //
       ("compose-timeout", po::value<std::string>()->value_name("SECONDS"),
        "how long one composition may take before it is killed and the job refused. Default: 300  "
        "[HYDRA_ADAPT_COMPOSE_TIMEOUT]")  //
       ("dry-run", po::value<std::string>()->implicit_value("text")->value_name("text|json"),
-       "print the translation and the final command, run nothing  [HYDRA_ADAPT_DRY_RUN=1|text|json]")  //
+       "print the translation and the final command; the program never starts (--compose's --cfg all runs "
+       "still do)  [HYDRA_ADAPT_DRY_RUN=1|text|json]")  //
       ("unknown", po::value<std::string>()->value_name("error|pass|auto"),
        "what a flag the schema does not declare gets: refused, passed as it came, or translated "
        "as without a schema. Default: the schema's 'unknown:', else error with a schema, a "
@@ -148,6 +150,12 @@ int compose_timeout(const std::string& value) {
                      " is not a whole number of seconds from 1 to 999999");
   }
   return std::stoi(value);
+}
+
+int compose_timeout_seconds(const std::optional<std::string>& option, const VariableReader& variable) {
+  if (option) return compose_timeout(*option);
+  if (const std::optional<std::string> value = variable("HYDRA_ADAPT_COMPOSE_TIMEOUT")) return compose_timeout(*value);
+  return ToolOptions{}.compose_timeout_seconds;
 }
 
 UnknownPolicy unknown_option(const std::string& value) {

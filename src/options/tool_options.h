@@ -50,4 +50,9 @@ std::string usage_text();
 int compose_timeout(const std::string& value);
 UnknownPolicy unknown_option(const std::string& value);
 
+// How long a run of the program for its config may take, for the subcommands that run it
+// (`check`, `schema --from-program`): `option` (their --compose-timeout), else
+// HYDRA_ADAPT_COMPOSE_TIMEOUT as `variable` reads it, else the run's default.
+int compose_timeout_seconds(const std::optional<std::string>& option, const VariableReader& variable);
+
 }  // namespace hydra_adapt

@@ -16,8 +16,8 @@ namespace {
 
 // Without --platform wandb, a sweep's ${args} and the like reach a json flag as Python's str().
 constexpr const char* kPythonRenderingJsonNote =
-    "a W&B sweep renders a dict or list on the command line with Python's str(), which is not JSON: run with "
-    "--platform wandb, which takes the exact value from the sweep's parameter file";
+    "if a W&B sweep sent it: a W&B sweep renders a dict or list on the command line with Python's str(), which is "
+    "not JSON: run with --platform wandb, which takes the exact value from the sweep's parameter file";
 
 // The file's text; nullopt when there is no such file. SageMaker writes these files, so a
 // hint points at where the tool looked.

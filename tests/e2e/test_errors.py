@@ -405,6 +405,8 @@ ROWS = [
     check_row("check-no-source", None, ["--hydra-config", "{tmp}/a-file"], "check needs a source"),
     check_row("check-config-twice", None, ["--hydra-config", "x.yaml", "--wandb-sweep", "y", "--", PY], "not both"),
     check_row("check-format", None, ["--format", "xml"], "--format: 'xml' is not one of text, json"),
+    check_row("check-empty-program", None, ["--schema", "{tmp}/a-file", "--wandb-sweep", "y", "--"],
+              "check: '--' needs the program after it: -- PROGRAM"),
     check_row("check-compose-no-program", None, [*SOME_MAPPING, "--compose", "--wandb-sweep", "{tmp}/a-file"],
               "check --compose composes with the program: add -- PROGRAM"),
     check_row("check-unknown-policy", None, [*SOME_MAPPING, "--unknown", "maybe", "--wandb-sweep", "{tmp}/a-file"],
