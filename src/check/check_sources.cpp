@@ -32,6 +32,8 @@ std::vector<Finding> unset_mandatory_keys(const HydraConfig& config, const Schem
         // An ambiguous name reaches no key; FlagRules reports it.
       }
     }
+    for (const std::string& word : source.fixed_overrides)
+      reached.emplace(split_override_key(std::string_view(word).substr(0, word.find('='))).path);
   }
   std::vector<Finding> findings;
   for (const ConfigNode& node : config.nodes) {

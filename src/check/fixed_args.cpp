@@ -8,6 +8,11 @@ namespace {
 
 bool is_macro(const std::string& word) { return word.find("${") != std::string::npos; }
 
+// A word after a flag's value that is one more value of it: neither a flag, a macro nor an override.
+bool is_further_value(const std::string& word) {
+  return word_shape(word) == WordShape::kOther && !is_macro(word) && !is_override_word(word);
+}
+
 }  // namespace
 
 FixedArgs fixed_args(const YamlNode& args, std::string_view after) {
@@ -33,6 +38,10 @@ FixedArgs fixed_args(const YamlNode& args, std::string_view after) {
                !is_macro(words[i + 1].Scalar())) {
       ++i;
       flag.values.push_back({words[i].Scalar(), line_of(words[i].Mark()), "a fixed arg"});
+      // More values (--size 3 4, a flag of several) are sent whole: as a component's, left unchecked.
+      bool several = false;
+      for (; i + 1 < words.size() && is_further_value(words[i + 1].Scalar()); ++i) several = true;
+      if (several) flag.values.clear();
     } else {
       flag.bare = true;
     }

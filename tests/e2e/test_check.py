@@ -434,3 +434,21 @@ trialJobSpec:
     (finding, summary) = result.stdout.splitlines()
     assert finding.startswith(f"{tmp_path}/e.yaml:{line_of(study, 'extra')}: error: --extra: unknown flag --extra")
     assert summary.startswith("hydra-adapt check: 1 error, 0 warnings")
+
+
+def test_fixed_args_an_override_of_a_mandatory_key_and_a_flag_of_several_values(tmp_path, cfg_all):
+    """A trial's `data.data_path=...` sets the ??? (no warning); `--size 3 4` is one flag of two values."""
+    study = """\
+studySpec:
+  parameters:
+  - parameterId: lr
+    doubleValueSpec: {minValue: 0.0001, maxValue: 0.1}
+trialJobSpec:
+  workerPoolSpecs:
+    containerSpec: {imageUri: trainer, args: [data.data_path=/gcs/b/x, --size, "3", "4"]}
+"""
+    schema = write(tmp_path, "schema.yaml", "flags:\n  size: {key: model.size, type: [int, int]}\n"
+                                            "  lr: {key: optimizer.lr, type: float}\n")
+    result = run_raw(["check", "--schema", schema, "--vertex-study", write(tmp_path, "s.yaml", study), "--", *PROGRAM])
+    assert result.rc == 0, result.describe()
+    assert result.stdout == "hydra-adapt check: 0 errors, 0 warnings (2 flags from 1 source)\n"
