@@ -1,5 +1,7 @@
 #include "args/incoming_args.h"
 
+#include <algorithm>
+
 #include "adapt_error.h"
 #include "args/hydra_flags.h"
 #include "text/ascii.h"
@@ -39,7 +41,10 @@ class IncomingSplitter {
  private:
   void take_long_flag(const std::string& word) {
     const std::size_t equals = word.find('=');
-    const std::string name = word.substr(2, equals == std::string::npos ? std::string::npos : equals - 2);
+    // Every leading dash goes, as argparse's dest drops them: kfp's function-based components
+    // write `----output-paths`, the flag output-paths.
+    const std::size_t dashes = std::min(word.find_first_not_of('-'), equals);
+    const std::string name = word.substr(dashes, equals == std::string::npos ? std::string::npos : equals - dashes);
     if (name.empty()) throw AdaptError("the incoming arg " + quote_for_message(word) + " has no flag name");
     const std::size_t value_count = value_count_(name);
     if (value_count == 0) {

@@ -307,11 +307,6 @@ class Translator {
   const FlagSpec* declared_flag(std::string_view name) const {
     const auto found = flags_by_name_.find(name);
     if (found != flags_by_name_.end()) return found->second;
-    // `----output-paths` (kfp's function-based components) is the flag output-paths, as its
-    // argparse dest is output_paths: a schema names flags without dashes.
-    if (const std::size_t dashes = name.find_first_not_of('-'); dashes != 0 && dashes != std::string_view::npos) {
-      return declared_flag(name.substr(dashes));
-    }
     if (!schema_.resolver) return nullptr;
     std::optional<FlagSpec> spec = schema_.resolver->resolve(name);
     if (!spec) return nullptr;
