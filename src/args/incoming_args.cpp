@@ -43,7 +43,7 @@ class IncomingSplitter {
     const std::size_t equals = word.find('=');
     // Every leading dash goes, as argparse's dest drops them: kfp's function-based components
     // write `----output-paths`, the flag output-paths.
-    const std::size_t dashes = std::min(word.find_first_not_of('-'), equals);
+    const std::size_t dashes = std::min({word.find_first_not_of('-'), equals, word.size()});
     const std::string name = word.substr(dashes, equals == std::string::npos ? std::string::npos : equals - dashes);
     if (name.empty()) throw AdaptError("the incoming arg " + quote_for_message(word) + " has no flag name");
     const std::size_t value_count = value_count_(name);

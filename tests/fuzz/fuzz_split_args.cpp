@@ -35,12 +35,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     require(!arg.words.empty(), "an arg has a word");
     rejoined.insert(rejoined.end(), arg.words.begin(), arg.words.end());
     if (arg.kind != IncomingArg::Kind::kFlag) continue;
-    require(arg.words.front().rfind("--" + arg.name, 0) == 0, "a flag's first word names it");
+    const std::string& first = arg.words.front();
+    const std::string dashes = first.substr(0, first.find_first_not_of('-'));
+    require(dashes.size() >= 2 && first.compare(dashes.size(), arg.name.size(), arg.name) == 0,
+            "a flag's first word names it after its leading dashes");
     require(arg.values.size() <= 1, "a flag declared with one value takes at most one");
     if (arg.values.empty()) {
       require(arg.words.size() == 1, "a bare flag is one word");
     } else if (arg.words.size() == 1) {
-      require(arg.words.front() == "--" + arg.name + "=" + arg.values.front(), "--name=VALUE gives VALUE");
+      require(first == dashes + arg.name + "=" + arg.values.front(), "--name=VALUE gives VALUE");
     } else {
       require(arg.words.size() == 2 && arg.words[1] == arg.values.front(), "--name VALUE gives the next word");
     }

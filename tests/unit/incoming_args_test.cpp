@@ -88,6 +88,16 @@ TEST(SplitIncomingArgs, RefusesStrayWords) {
   EXPECT_THROW(split({"--"}), AdaptError);
   EXPECT_THROW(split({"--=1"}), AdaptError);
   EXPECT_THROW(split({"1abc=2"}), AdaptError);
+  // Dashes alone name no flag (found by fuzz_split_args once the extra dashes went in the split).
+  EXPECT_THROW(split({"---"}), AdaptError);
+  EXPECT_THROW(split({"----=1"}), AdaptError);
+}
+
+TEST(SplitIncomingArgs, EveryLeadingDashGoesFromTheName) {
+  const auto args = split({"----output-paths", "/o/a"});
+  ASSERT_EQ(args.size(), 1u);
+  EXPECT_EQ(args[0].name, "output-paths");
+  EXPECT_EQ(args[0].words, (std::vector<std::string>{"----output-paths", "/o/a"}));
 }
 
 }  // namespace
